@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  await requirePageUser("/admin", "ADMIN");
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="font-serif text-3xl font-bold">Administration</h1>
+      <ul className="list-disc pl-6">
+        <li>
+          <Link href="/admin/users" className="text-accent underline">Users</Link>: change roles, disable accounts.
+        </li>
+        <li>Content (sources, lessons, exercises, questions) is edited as files in <code>content/</code> and seeded.</li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(public)/actions";
+import type { TCurrentUser } from "@/lib/auth/session";
+
+const NAV = {
+  STUDENT: [{ href: "/learn", label: "My course" }],
+  INSTRUCTOR: [
+    { href: "/teach", label: "My classes" },
+    { href: "/learn", label: "Course preview" },
+  ],
+  ADMIN: [
+    { href: "/admin", label: "Admin" },
+    { href: "/admin/users", label: "Users" },
+    { href: "/teach", label: "Teach" },
+    { href: "/learn", label: "Course" },
+  ],
+} as const;
+
+/** The header of every signed-in area: the navigation the user's role needs and a sign-out button. */
+export function AreaHeader({ user }: { user: TCurrentUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
+        <Link href={NAV[user.role][0].href} className="font-serif text-xl font-bold">
+          Crosscheck
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap gap-4">
+            {NAV[user.role].map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="underline-offset-4 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex items-center gap-3">
+          <span className="text-sm text-muted">
+            {user.name} <span className="sr-only">signed in as</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

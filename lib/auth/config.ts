@@ -1,0 +1,57 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { verifyPassword } from "./passwords";
+import { ZSignInInput } from "./schemas";
+
+declare module "next-auth" {
+  interface Session {
+    uid?: string;
+    sv?: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+/**
+ * next-auth with email + password and JWT sessions. The JWT carries only the user id and the session
+ * version; lib/auth/session.ts checks both against the database on every request, which is what makes
+ * sign-out, disabling and demotion take effect at once (docs/decisions/003-sessions.md).
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // The secret comes from AUTH_SECRET, checked at start-up (lib/env-schema.ts).
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = ZSignInInput.safeParse(raw);
+        if (!parsed.success) throw new CredentialsSignin();
+        const user = await db.user.findUnique({
+          where: { email: parsed.data.email },
+          select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+        });
+        const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
+        if (!user || !ok || user.disabledAt) throw new CredentialsSignin();
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.uid = token.uid as string | undefined;
+      session.sv = token.sv as number | undefined;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,40 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { auth } from "./config";
+
+export type TCurrentUser = { id: string; email: string; name: string; role: Role };
+
+/**
+ * The signed-in user, read from the database on every request (once per request, thanks to `cache`).
+ * A token whose session version is stale (signed out, disabled, role changed) counts as no session.
+ */
+export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
+  const session = await auth();
+  if (!session?.uid || session.sv === undefined) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For server actions and lib: the caller, who must hold one of `roles`; throws AppError otherwise. */
+export async function requireUser(...roles: Role[]): Promise<TCurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
+  if (roles.length && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "You do not have access to this.");
+  return user;
+}
+
+/** For pages: redirects to sign-in when signed out and answers 403 for the wrong role. */
+export async function requirePageUser(path: string, ...roles: Role[]): Promise<TCurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (roles.length && !roles.includes(user.role)) forbidden();
+  return user;
+}

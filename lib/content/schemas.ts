@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/** Calendar dates stay strings so that content never shifts with the reader's time zone. */
+export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date as YYYY-MM-DD");
+
+const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Expected a kebab-case slug");
+const ZText = z.string().trim().min(1);
+
+export const ZAuthor = z.object({
+  name: ZText,
+  affiliation: ZText,
+});
+
+export const ZSourceFrontmatter = z.object({
+  slug: ZSlug,
+  title: ZText,
+  // NOTE: [] is allowed because two sources carry no byline; bylineNote then says so.
+  authors: z.array(ZAuthor),
+  bylineNote: ZText.optional(),
+  outlet: z.object({ name: ZText, kind: ZText, url: z.url().nullable() }),
+  republishedBy: z.object({ name: ZText, url: z.url().nullable(), date: ZIsoDate }).optional(),
+  publishedAt: ZIsoDate,
+  dateNote: ZText.optional(),
+  url: z.url().nullable(),
+  urlNote: ZText.optional(),
+  genre: z.enum(["news-report", "analysis", "opinion", "perspective-essay"]),
+  stanceStatement: ZText.nullable(),
+  rights: ZText,
+  language: z.literal("en"),
+});
+
+/**
+ * The body is plain text that evidence highlighting indexes by character offset,
+ * so anything that would render differently from how it is stored is rejected.
+ */
+export const ZSourceBody = z
+  .string()
+  .min(1)
+  .refine((b) => !/\r|\t|\u00a0/.test(b), "Body must not contain CR, tabs or no-break spaces")
+  .refine((b) => !/\n{3,}/.test(b), "Paragraphs must be separated by exactly one blank line")
+  .refine((b) => !/\]\(|\*\*/.test(b), "Body must be plain text (no markdown links or bold)")
+  .refine((b) => b.split("\n\n").every((p) => p.length > 0 && !p.includes("\n")), "Each paragraph must be one line");
+
+export const ZSource = ZSourceFrontmatter.extend({ body: ZSourceBody }).refine(
+  (s) => s.authors.length > 0 || s.bylineNote !== undefined,
+  { message: "A source without authors needs a bylineNote", path: ["bylineNote"] },
+);
+
+export const ZTerm = z.object({
+  id: ZSlug,
+  neutral: ZText,
+  note: ZText,
+  variants: z.array(z.object({ name: ZText, usedBy: ZText })).min(1),
+});
+
+export const ZTerms = z.object({ terms: z.array(ZTerm).min(1) });
+
+export const ZTimelineEvent = z.object({ date: ZIsoDate, label: ZText, detail: ZText });
+
+export const ZModule = z.object({
+  slug: ZSlug,
+  order: z.number().int().min(0),
+  title: ZText,
+  summary: ZText,
+  sources: z.array(ZSlug),
+  timeline: z.array(ZTimelineEvent),
+  keyTerms: z.array(z.object({ term: ZText, definition: ZText })),
+  showMap: z.boolean(),
+});
+
+export const ZLessonFrontmatter = z.object({
+  slug: ZSlug,
+  title: ZText,
+  summary: ZText,
+  minutes: z.number().int().positive(),
+});
+
+export const ZLesson = ZLessonFrontmatter.extend({ body: ZText });
+
+export type TAuthor = z.infer<typeof ZAuthor>;
+export type TSource = z.infer<typeof ZSource>;
+export type TTerm = z.infer<typeof ZTerm>;
+export type TTerms = z.infer<typeof ZTerms>;
+export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
+export type TModule = z.infer<typeof ZModule>;
+export type TLesson = z.infer<typeof ZLesson>;

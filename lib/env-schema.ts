@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** The environment the server needs. Shared by the start script (fail fast) and the app (lib/env.ts). */
+export const ZEnv = z.object({
+  DATABASE_URL: z
+    .string({ error: "is not set" })
+    .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// connection URL"),
+  AUTH_SECRET: z.string({ error: "is not set" }).min(32, "must be at least 32 characters long"),
+  PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(3000),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Validates `source`; on failure returns one readable line naming the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): { env: TEnv } | { error: string } {
+  const parsed = ZEnv.safeParse(source);
+  if (parsed.success) return { env: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { error: `Configuration error: ${issue.path.join(".")} ${issue.message}.` };
+}

