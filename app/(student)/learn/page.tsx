@@ -1,6 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MasteryPanel } from "@/components/learn/mastery-panel";
 import { requirePageUser } from "@/lib/auth/session";
+import { getCourseOverview } from "@/lib/learning/queries";
+
+export const metadata: Metadata = { title: "Your course" };
 
 export default async function LearnPage() {
   const user = await requirePageUser("/learn", "STUDENT", "INSTRUCTOR", "ADMIN");
-  return <h1 className="font-serif text-3xl font-bold">Welcome, {user.name}</h1>;
+  const { modules, resume, mastery } = await getCourseOverview(user);
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1 className="font-serif text-3xl font-bold">Welcome, {user.name}</h1>
+        <p className="text-muted">Nagorno-Karabakh: reading a contested conflict through five sources.</p>
+      </div>
+      {resume && (
+        <p className="rounded-lg border border-accent/30 bg-blue-50 p-4">
+          Pick up where you left off:{" "}
+          <Link className="font-semibold text-accent underline" href={`/learn/${resume.module.slug}/${resume.slug}`}>
+            {resume.title}
+          </Link>
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="modules-heading" className="flex flex-col gap-4">
+          <h2 id="modules-heading" className="text-xl font-semibold">Modules</h2>
+          <ol className="flex flex-col gap-4">
+            {modules.map((m, i) => (
+              <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <h3 className="text-lg font-semibold">
+                  <Link href={`/learn/${m.slug}`} className="hover:underline">
+                    {i}. {m.title}
+                  </Link>
+                </h3>
+                <p className="text-muted">{m.summary}</p>
+                <p className="mt-2 text-sm">
+                  {m.lessonsDone} of {m.lessons.length} lessons done
+                  {m.activities.map((a) => (
+                    <span key={a.id} className="ml-3">
+                      · {a.title}: {a.best ? `best ${Math.round((a.best.score / (a.best.maxScore || 1)) * 100)}%` : "not yet taken"}
+                    </span>
+                  ))}
+                </p>
+                <div className="mt-2 h-2 rounded bg-slate-200" aria-hidden="true">
+                  <div className="h-2 rounded bg-green-700" style={{ width: `${(m.lessonsDone / (m.lessons.length || 1)) * 100}%` }} />
+                </div>
+              </li>
+            ))}
+          </ol>
+          <p>
+            <Link href="/learn/sources" className="text-accent underline">All five sources, with their provenance</Link>
+          </p>
+        </section>
+        <MasteryPanel mastery={mastery} />
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TCurrentUser } from "@/lib/auth/session";
+import type { TPublicActivity } from "@/lib/content/activity-schema";
+import type { TActivityResult } from "@/lib/grading/feedback";
+
+/**
+ * What the activity page needs: the public definition (no keys), the sources it shows, the caller's
+ * attempts (best and latest), and either the open attempt's saved answers or the viewed attempt's result.
+ * NOTE: the key only leaves the server inside `result`, i.e. after the attempt was submitted.
+ */
+export async function getActivityForLearner(user: TCurrentUser, activitySlug: string, viewAttemptNumber?: number) {
+  const activity = await db.activity.findUnique({
+    where: { slug: activitySlug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      kind: true,
+      publicDefinition: true,
+      module: { select: { slug: true, title: true } },
+      attempts: {
+        where: { userId: user.id },
+        orderBy: { number: "desc" },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          score: true,
+          maxScore: true,
+          submittedAt: true,
+          answers: { select: { questionId: true, value: true, answeredAt: true } },
+        },
+      },
+    },
+  });
+  if (!activity) throw new AppError("NOT_FOUND", "No such quiz or exercise.");
+  const definition = activity.publicDefinition as TPublicActivity;
+  const slugs = new Set<string>(definition.sources);
+  for (const q of definition.questions) if ("source" in q) slugs.add(q.source);
+  const sources = await db.source.findMany({
+    where: { slug: { in: [...slugs] } },
+    select: { slug: true, title: true, body: true, publishedAt: true, card: true },
+  });
+
+  const submitted = activity.attempts.filter((a) => a.status === "SUBMITTED");
+  const ratio = (a: { score: number | null; maxScore: number | null }) => (a.score ?? 0) / (a.maxScore || 1);
+  const best = submitted.reduce<(typeof submitted)[number] | null>((b, a) => (!b || ratio(a) > ratio(b) ? a : b), null);
+  const open = activity.attempts.find((a) => a.status === "IN_PROGRESS") ?? null;
+  const viewed = viewAttemptNumber ? submitted.find((a) => a.number === viewAttemptNumber) : submitted[0];
+  const result = viewed
+    ? ((await db.attempt.findUnique({ where: { id: viewed.id }, select: { result: true } }))?.result as TActivityResult)
+    : null;
+
+  return {
+    activity: { slug: activity.slug, title: activity.title, kind: activity.kind, module: activity.module, definition },
+    sources,
+    open: open && { id: open.id, number: open.number, answers: open.answers },
+    attempts: submitted.map(({ answers: _answers, ...a }) => a),
+    best: best && { number: best.number, score: best.score, maxScore: best.maxScore },
+    latest: submitted[0] ? { number: submitted[0].number, score: submitted[0].score, maxScore: submitted[0].maxScore } : null,
+    viewed: viewed ? { number: viewed.number, answers: viewed.answers, result } : null,
+  };
+}

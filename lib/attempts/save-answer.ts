@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TCurrentUser } from "@/lib/auth/session";
+import { parseAnswerFor, type TActivity } from "@/lib/content/activity-schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TSaveAnswerInput } from "./schemas";
+
+type TTx = Prisma.TransactionClient | typeof db;
+
+/** Checks an answer against its question's shape; throws INVALID with a message a learner can act on. */
+export function validateAnswer(activity: TActivity, questionId: string, value: unknown) {
+  const question = activity.questions.find((q) => q.id === questionId);
+  if (!question) throw new AppError("INVALID", "This question is not part of the quiz.");
+  const parsed = parseAnswerFor(question.type, value);
+  if (!parsed) throw new AppError("INVALID", "That answer could not be read. Please answer again.");
+  return parsed;
+}
+
+/**
+ * Writes one answer unless a newer one (by the learner's clock) is already stored: replays of an
+ * offline queue, retries and a second tab all converge on the latest answer.
+ */
+export async function upsertAnswer(tx: TTx, attemptId: string, questionId: string, value: unknown, answeredAt: Date) {
+  const json = JSON.stringify(value);
+  await tx.$executeRaw`
+    INSERT INTO "Answer" ("attemptId", "questionId", "value", "answeredAt", "updatedAt")
+    VALUES (${attemptId}, ${questionId}, ${json}::jsonb, ${answeredAt}, now())
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE
+      SET "value" = EXCLUDED."value", "answeredAt" = EXCLUDED."answeredAt", "updatedAt" = now()
+      WHERE "Answer"."answeredAt" <= EXCLUDED."answeredAt"`;
+}
+
+/** Autosaves one answer to the caller's own open attempt. */
+export async function saveAnswer(user: TCurrentUser, input: TSaveAnswerInput) {
+  const attempt = await db.attempt.findFirst({
+    where: { id: input.attemptId, userId: user.id },
+    select: { status: true, activity: { select: { definition: true } } },
+  });
+  if (!attempt) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  if (attempt.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has already been submitted.");
+  const value = validateAnswer(attempt.activity.definition as TActivity, input.questionId, input.value);
+  await upsertAnswer(db, input.attemptId, input.questionId, value, input.answeredAt);
+  return { savedAt: new Date().toISOString() };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TCurrentUser } from "@/lib/auth/session";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The caller's open attempt at an activity, created when there is none. Two tabs opening the quiz at
+ * once both get the same attempt: the unique (user, activity, openSlot) index lets only one be created.
+ */
+export async function startOrResumeAttempt(user: TCurrentUser, activitySlug: string) {
+  const activity = await db.activity.findUnique({ where: { slug: activitySlug }, select: { id: true } });
+  if (!activity) throw new AppError("NOT_FOUND", "No such quiz or exercise.");
+  for (let tries = 0; tries < 3; tries++) {
+    const open = await db.attempt.findFirst({
+      where: { userId: user.id, activityId: activity.id, status: "IN_PROGRESS" },
+      select: { id: true },
+    });
+    if (open) return open.id;
+    const last = await db.attempt.aggregate({ where: { userId: user.id, activityId: activity.id }, _max: { number: true } });
+    try {
+      const created = await db.attempt.create({
+        data: { userId: user.id, activityId: activity.id, number: (last._max.number ?? 0) + 1 },
+        select: { id: true },
+      });
+      return created.id;
+    } catch (error) {
+      // Someone (another tab) created it first: loop and pick theirs up.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  throw new AppError("CONFLICT", "Could not start the attempt. Please reload the page.");
+}

@@ -1,0 +1,186 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TCurrentUser } from "@/lib/auth/session";
+import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
+import { computeMastery } from "./mastery";
+
+/** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
+export async function getCourseOverview(user: TCurrentUser) {
+  const [modules, progress, attempts, lastVisit] = await Promise.all([
+    db.module.findMany({
+      orderBy: { order: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        summary: true,
+        lessons: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } },
+        activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true, kind: true } },
+      },
+    }),
+    db.lessonProgress.findMany({ where: { userId: user.id, completedAt: { not: null } }, select: { lessonId: true } }),
+    getSubmittedAttempts(user.id),
+    db.lessonProgress.findFirst({
+      where: { userId: user.id },
+      orderBy: { lastVisitedAt: "desc" },
+      select: { lesson: { select: { slug: true, title: true, module: { select: { slug: true } } } } },
+    }),
+  ]);
+  const done = new Set(progress.map((p) => p.lessonId));
+  const best = bestScoresByActivity(attempts);
+  const mastery = computeMastery(attempts);
+  return {
+    resume: lastVisit?.lesson ?? null,
+    mastery,
+    modules: modules.map((m) => ({
+      ...m,
+      lessonsDone: m.lessons.filter((l) => done.has(l.id)).length,
+      lessons: m.lessons.map((l) => ({ ...l, done: done.has(l.id) })),
+      activities: m.activities.map((a) => ({ ...a, best: best.get(a.id) ?? null })),
+    })),
+  };
+}
+
+/** The latest submitted attempt per activity, with its per-question results and the questions' skills. */
+async function getSubmittedAttempts(userId: string) {
+  return db.attempt.findMany({
+    where: { userId, status: "SUBMITTED" },
+    orderBy: { submittedAt: "desc" },
+    select: { activityId: true, score: true, maxScore: true, result: true, activity: { select: { definition: true } } },
+  });
+}
+
+function bestScoresByActivity(attempts: Awaited<ReturnType<typeof getSubmittedAttempts>>) {
+  const best = new Map<string, { score: number; maxScore: number }>();
+  for (const a of attempts) {
+    const ratio = (a.score ?? 0) / (a.maxScore || 1);
+    const current = best.get(a.activityId);
+    if (!current || ratio > current.score / (current.maxScore || 1)) best.set(a.activityId, { score: a.score ?? 0, maxScore: a.maxScore ?? 0 });
+  }
+  return best;
+}
+
+/** A module page: lessons with done marks, activities with best scores, sources, timeline. */
+export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string) {
+  const mod = await db.module.findUnique({
+    where: { slug: moduleSlug },
+    select: {
+      id: true,
+      slug: true,
+      order: true,
+      title: true,
+      summary: true,
+      timeline: true,
+      keyTerms: true,
+      showMap: true,
+      lessons: {
+        orderBy: { order: "asc" },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          summary: true,
+          minutes: true,
+          progress: { where: { userId: user.id }, select: { completedAt: true } },
+        },
+      },
+      activities: {
+        orderBy: { order: "asc" },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          kind: true,
+          attempts: {
+            where: { userId: user.id },
+            orderBy: { number: "desc" },
+            select: { status: true, score: true, maxScore: true },
+          },
+        },
+      },
+      sources: { select: { source: { select: { slug: true, title: true, card: true, publishedAt: true } } } },
+    },
+  });
+  if (!mod) throw new AppError("NOT_FOUND", "No such module.");
+  return {
+    ...mod,
+    timeline: mod.timeline as TTimelineEvent[],
+    keyTerms: mod.keyTerms as { term: string; definition: string }[],
+    lessons: mod.lessons.map(({ progress, ...l }) => ({ ...l, done: !!progress[0]?.completedAt })),
+    sources: mod.sources.map((s) => s.source),
+  };
+}
+
+/** A lesson with its neighbours, the learner's progress on it, and the module's sources. */
+export async function getLessonForLearner(user: TCurrentUser, moduleSlug: string, lessonSlug: string) {
+  const lesson = await db.lesson.findFirst({
+    where: { slug: lessonSlug, module: { slug: moduleSlug } },
+    select: {
+      id: true,
+      slug: true,
+      order: true,
+      title: true,
+      summary: true,
+      minutes: true,
+      bodyHtml: true,
+      progress: { where: { userId: user.id }, select: { completedAt: true, position: true } },
+      module: {
+        select: {
+          slug: true,
+          title: true,
+          lessons: { orderBy: { order: "asc" }, select: { slug: true, title: true } },
+          activities: { orderBy: { order: "asc" }, select: { slug: true, title: true }, take: 1 },
+          sources: { select: { source: { select: { slug: true, title: true } } } },
+        },
+      },
+    },
+  });
+  if (!lesson) throw new AppError("NOT_FOUND", "No such lesson.");
+  const { progress, module, ...rest } = lesson;
+  const i = module.lessons.findIndex((l) => l.slug === lesson.slug);
+  return {
+    ...rest,
+    completed: !!progress[0]?.completedAt,
+    position: progress[0]?.position ?? 0,
+    module: { slug: module.slug, title: module.title, lessonCount: module.lessons.length },
+    previous: module.lessons[i - 1] ?? null,
+    next: module.lessons[i + 1] ?? null,
+    firstActivity: module.activities[0] ?? null,
+    sources: module.sources.map((s) => s.source),
+  };
+}
+
+/** A source with its provenance card and the lessons of the modules that use it. */
+export async function getSourceForLearner(slug: string) {
+  const source = await db.source.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      title: true,
+      publishedAt: true,
+      card: true,
+      body: true,
+      modules: {
+        select: {
+          module: {
+            select: { slug: true, title: true, order: true, lessons: { orderBy: { order: "asc" }, select: { slug: true, title: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!source) throw new AppError("NOT_FOUND", "No such source.");
+  return { ...source, modules: source.modules.map((m) => m.module).sort((a, b) => a.order - b.order) };
+}
+
+/** Every source's card, for the sources index. */
+export async function listSources() {
+  return db.source.findMany({ orderBy: { publishedAt: "asc" }, select: { slug: true, title: true, publishedAt: true, card: true } });
+}
+
+/** The contested terms, for the lens. */
+export async function getTerms(): Promise<TTerm[]> {
+  const rows = await db.term.findMany({ select: { id: true, neutral: true, note: true, variants: true } });
+  return rows.map((r) => ({ ...r, variants: r.variants as TTerm["variants"] }));
+}
