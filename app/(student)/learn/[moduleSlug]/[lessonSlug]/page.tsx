@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TermLens } from "@/components/course/term-lens";
+import { LessonProgress } from "@/components/learn/lesson-progress";
+import { requirePageUser } from "@/lib/auth/session";
+import { getLessonForLearner, getTerms } from "@/lib/learning/queries";
+import { orNotFound } from "@/lib/not-found";
+
+type TParams = { moduleSlug: string; lessonSlug: string };
+
+export async function generateMetadata({ params }: { params: Promise<TParams> }): Promise<Metadata> {
+  const { lessonSlug } = await params;
+  return { title: lessonSlug.replace(/-/g, " ") };
+}
+
+export default async function LessonPage({ params }: { params: Promise<TParams> }) {
+  const { moduleSlug, lessonSlug } = await params;
+  const user = await requirePageUser(`/learn/${moduleSlug}/${lessonSlug}`, "STUDENT", "INSTRUCTOR", "ADMIN");
+  const [lesson, terms] = await Promise.all([orNotFound(getLessonForLearner(user, moduleSlug, lessonSlug)), getTerms()]);
+  const next = lesson.next
+    ? { href: `/learn/${moduleSlug}/${lesson.next.slug}`, label: `Next lesson: ${lesson.next.title}` }
+    : lesson.firstActivity
+      ? { href: `/learn/${moduleSlug}/activities/${lesson.firstActivity.slug}`, label: `Practise: ${lesson.firstActivity.title}` }
+      : { href: `/learn/${moduleSlug}`, label: "Back to the module" };
+
+  return (
+    <article className="mx-auto flex max-w-3xl flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/learn" className="underline">Course</Link> ›{" "}
+        <Link href={`/learn/${moduleSlug}`} className="underline">{lesson.module.title}</Link>
+      </nav>
+      <header className="flex flex-col gap-2">
+        <p className="text-sm text-muted">
+          Lesson {lesson.order + 1} of {lesson.module.lessonCount} · about {lesson.minutes} minutes
+        </p>
+        <h1 className="font-serif text-3xl font-bold leading-tight sm:text-4xl">{lesson.title}</h1>
+        <p className="text-lg text-muted">{lesson.summary}</p>
+      </header>
+      <TermLens terms={terms}>
+        <div
+          className="prose prose-lg prose-slate max-w-none font-serif prose-headings:font-sans prose-table:text-base"
+          dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }}
+        />
+      </TermLens>
+      {lesson.sources.length > 0 && (
+        <aside aria-labelledby="lesson-sources" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="lesson-sources" className="mb-2 font-semibold">Sources in this module</h2>
+          <ul className="list-disc pl-5">
+            {lesson.sources.map((s) => (
+              <li key={s.slug}>
+                <Link href={`/learn/sources/${s.slug}`} className="text-accent underline">{s.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      <footer className="flex flex-col gap-4 border-t border-slate-200 pt-6 sm:flex-row sm:items-start sm:justify-between">
+        <LessonProgress lessonId={lesson.id} completed={lesson.completed} position={lesson.position} />
+        <div className="flex flex-col gap-2 sm:items-end">
+          <Link href={next.href} className="rounded-md border border-accent px-4 py-2 font-medium text-accent hover:bg-blue-50">
+            {next.label} →
+          </Link>
+          {lesson.previous && (
+            <Link href={`/learn/${moduleSlug}/${lesson.previous.slug}`} className="text-sm underline">
+              ← Previous: {lesson.previous.title}
+            </Link>
+          )}
+        </div>
+      </footer>
+    </article>
+  );
+}

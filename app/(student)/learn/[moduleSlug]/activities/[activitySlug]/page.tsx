@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActivityPlayer } from "@/components/quiz/activity-player";
+import { AttemptResult } from "@/components/quiz/attempt-result";
+import { requirePageUser } from "@/lib/auth/session";
+import { getActivityForLearner } from "@/lib/attempts/queries";
+import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
+import { renderLessonHtml } from "@/lib/content/markdown";
+import { AppError } from "@/lib/errors";
+import { SourceColumns } from "@/components/quiz/source-columns";
+import { retakeAction } from "./actions";
+
+type TParams = { moduleSlug: string; activitySlug: string };
+type TSearch = { attempt?: string };
+
+export const metadata: Metadata = { title: "Activity" };
+
+const pct = (a: { score: number | null; maxScore: number | null }) => `${Math.round(((a.score ?? 0) / (a.maxScore || 1)) * 100)}%`;
+
+export default async function ActivityPage({ params, searchParams }: { params: Promise<TParams>; searchParams: Promise<TSearch> }) {
+  const { moduleSlug, activitySlug } = await params;
+  const { attempt } = await searchParams;
+  const path = `/learn/${moduleSlug}/activities/${activitySlug}`;
+  const user = await requirePageUser(path, "STUDENT", "INSTRUCTOR", "ADMIN");
+
+  const load = async () => {
+    try {
+      return await getActivityForLearner(user, activitySlug, attempt ? Number(attempt) : undefined);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    }
+  };
+  let data = await load();
+  if (data.activity.module.slug !== moduleSlug) notFound();
+  if (!data.open && data.attempts.length === 0) {
+    await startOrResumeAttempt(user, activitySlug);
+    data = await load();
+  }
+  const { activity, sources, open, attempts, best, latest, viewed } = data;
+  const definition = activity.definition;
+  const intro = await renderLessonHtml(definition.intro, []);
+  const bylineOf = (s: (typeof sources)[number]) => {
+    const card = s.card as { outlet?: { name?: string } };
+    return `${card.outlet?.name ?? "Unknown outlet"}, ${s.publishedAt}`;
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/learn" className="underline">Course</Link> ›{" "}
+        <Link href={`/learn/${moduleSlug}`} className="underline">{activity.module.title}</Link>
+      </nav>
+      <header className="flex flex-col gap-2">
+        <p className="text-sm font-semibold uppercase tracking-wide text-muted">{activity.kind === "QUIZ" ? "Quiz" : "Exercise"}</p>
+        <h1 className="font-serif text-3xl font-bold">{activity.title}</h1>
+        <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: intro }} />
+        {attempts.length > 0 && (
+          <p className="text-sm">
+            Best: attempt {best!.number}, {pct(best!)} · Latest: attempt {latest!.number}, {pct(latest!)} · {attempts.length}{" "}
+            {attempts.length === 1 ? "attempt" : "attempts"} submitted
+          </p>
+        )}
+      </header>
+
+      {definition.layout === "compare" && (
+        <SourceColumns sources={sources.filter((s) => definition.sources.includes(s.slug)).map((s) => ({ ...s, byline: bylineOf(s) }))} />
+      )}
+
+      {open ? (
+        <section aria-label={`Attempt ${open.number}`}>
+          <ActivityPlayer
+            attemptId={open.id}
+            activity={definition}
+            sources={sources}
+            saved={Object.fromEntries(open.answers.map((a) => [a.questionId, a.value]))}
+          />
+        </section>
+      ) : (
+        viewed?.result && (
+          <section aria-labelledby="result-heading" className="flex flex-col gap-4">
+            <div className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-green-300 bg-green-50 p-4">
+              <h2 id="result-heading" className="text-xl font-semibold">
+                Attempt {viewed.number}: {Math.round(viewed.result.score * 10) / 10} of {viewed.result.maxScore} points ({pct(viewed.result)})
+              </h2>
+              <form action={retakeAction}>
+                <input type="hidden" name="moduleSlug" value={moduleSlug} />
+                <input type="hidden" name="activitySlug" value={activitySlug} />
+                <button type="submit" className="min-h-11 rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
+                  Retake
+                </button>
+              </form>
+            </div>
+            {attempts.length > 1 && (
+              <nav aria-label="Your attempts" className="text-sm">
+                Your attempts:{" "}
+                {attempts.map((a) => (
+                  <Link key={a.number} href={`${path}?attempt=${a.number}`} aria-current={a.number === viewed.number ? "page" : undefined} className="mr-3 underline aria-[current=page]:font-bold">
+                    #{a.number} ({pct(a)})
+                  </Link>
+                ))}
+              </nav>
+            )}
+            <AttemptResult activity={definition} result={viewed.result} sources={sources} />
+          </section>
+        )
+      )}
+    </div>
+  );
+}

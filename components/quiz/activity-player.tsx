@@ -1,0 +1,177 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { submitAttemptAction } from "@/app/(student)/learn/actions";
+import type { TPublicActivity, TPublicQuestion } from "@/lib/content/activity-schema";
+import { ChoiceQuestion } from "./choice-question";
+import { ClaimGridQuestion } from "./claim-grid-question";
+import { CorroborationQuestion } from "./corroboration-question";
+import { EvidenceHighlighter } from "./evidence-highlighter";
+import { MatchQuestion } from "./match-question";
+import { OrderQuestion } from "./order-question";
+import { PerspectiveQuestion } from "./perspective-question";
+import type { TSourceText } from "./question-types";
+import { createSaveQueue, readPending, type TSaveState } from "./save-queue";
+import { SaveStatus } from "./save-status";
+import { WrittenQuestion } from "./written-question";
+
+type TProps = {
+  attemptId: string;
+  activity: TPublicActivity;
+  sources: TSourceText[];
+  saved: Record<string, unknown>;
+};
+
+/**
+ * Plays an open attempt: every answer is autosaved as it is given (kept in the browser while offline),
+ * and submitting sends every answer again with the request, so a submission never loses one.
+ */
+export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) {
+  const router = useRouter();
+  const [answers, setAnswers] = useState<Record<string, unknown>>(saved);
+  const [state, setState] = useState<TSaveState>({ kind: "saved", at: null });
+  const [message, setMessage] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const queue = useMemo(
+    () => createSaveQueue(attemptId, setState, (code, error) => (code === "CONFLICT" ? router.refresh() : setMessage(error))),
+    [attemptId, router],
+  );
+  const submitWanted = useRef(false);
+
+  useEffect(() => {
+    // Answers given on this device but never confirmed (offline, closed tab) win over the server copy.
+    const pending = readPending(attemptId);
+    if (Object.keys(pending).length) setAnswers((a) => ({ ...a, ...Object.fromEntries(Object.values(pending).map((p) => [p.questionId, p.value])) }));
+    void queue.flush();
+    const online = () => {
+      void queue.flush().then((ok) => ok && submitWanted.current && void submit());
+    };
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      queue.dispose();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attemptId, queue]);
+
+  function answer(questionId: string, value: unknown) {
+    setAnswers((a) => ({ ...a, [questionId]: value }));
+    setMessage(null);
+    queue.push(questionId, value);
+  }
+
+  async function submit() {
+    setSubmitting(true);
+    submitWanted.current = true;
+    setMessage(null);
+    const now = new Date().toISOString();
+    const pending = queue.pending();
+    const all = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, answeredAt: pending[questionId]?.answeredAt ?? now }));
+    try {
+      const result = await submitAttemptAction({ attemptId, answers: all });
+      if (!result.ok) {
+        setMessage(result.error);
+        setSubmitting(false);
+        return;
+      }
+      submitWanted.current = false;
+      queue.clear();
+      router.refresh();
+    } catch {
+      setMessage("You seem to be offline. Your answers are kept on this device, and we will submit as soon as you are back online.");
+      setState({ kind: "offline", pending: Object.keys(queue.pending()).length });
+      setSubmitting(false);
+    }
+  }
+
+  const answeredCount = activity.questions.filter((q) => answers[q.id] !== undefined).length;
+  const sourceOf = (slug: string) => sources.find((s) => s.slug === slug);
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      className="flex flex-col gap-6"
+      aria-label={activity.title}
+    >
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-paper/95 py-2">
+        <span className="text-sm">{answeredCount} of {activity.questions.length} answered</span>
+        <SaveStatus state={state} />
+      </div>
+      <ol className="flex flex-col gap-8">
+        {activity.questions.map((q, i) => (
+          <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`q-${q.id}-number`}>
+            <h2 id={`q-${q.id}-number`} className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
+              Question {i + 1} of {activity.questions.length}
+            </h2>
+            <Question question={q} value={answers[q.id]} onChange={(v) => answer(q.id, v)} sourceOf={sourceOf} sources={sources} />
+          </li>
+        ))}
+      </ol>
+      <div role="alert" aria-live="assertive">
+        {message && <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{message}</p>}
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" disabled={submitting} className="min-h-11 rounded-md bg-accent px-5 py-2 font-medium text-white hover:bg-accent-strong disabled:bg-slate-400">
+          {submitting ? "Submitting…" : activity.kind === "quiz" ? "Submit quiz" : "Submit exercise"}
+        </button>
+        <span className="text-sm text-muted">You can leave and come back: your answers are saved as you go.</span>
+      </div>
+    </form>
+  );
+}
+
+type TQuestionSwitchProps = {
+  question: TPublicQuestion;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  sourceOf: (slug: string) => TSourceText | undefined;
+  sources: TSourceText[];
+};
+
+function Question({ question: q, value, onChange, sourceOf, sources }: TQuestionSwitchProps) {
+  const v = value as never;
+  switch (q.type) {
+    case "choice":
+      return <ChoiceQuestion question={q} value={v} onChange={onChange} />;
+    case "perspective":
+      return (
+        <>
+          <p className="mb-3 text-sm">
+            Article: <a className="text-accent underline" href={`/learn/sources/${q.source}`} target="_blank" rel="noopener">{sourceOf(q.source)?.title ?? q.source} (opens in a new tab)</a>
+          </p>
+          <PerspectiveQuestion question={q} value={v} onChange={onChange} />
+        </>
+      );
+    case "evidence": {
+      const source = sourceOf(q.source);
+      return (
+        <div className="flex flex-col gap-2">
+          <p className="font-medium">{q.prompt}</p>
+          <p className="text-sm">{q.label}</p>
+          {source && (
+            <EvidenceHighlighter
+              body={source.body}
+              sourceTitle={source.title}
+              ranges={(value as { ranges?: [number, number][] } | undefined)?.ranges ?? []}
+              onChange={(ranges) => onChange({ ranges })}
+            />
+          )}
+        </div>
+      );
+    }
+    case "claim-grid":
+      return <ClaimGridQuestion question={q} value={v} onChange={onChange} sources={sources} />;
+    case "match":
+      return <MatchQuestion question={q} value={v} onChange={onChange} />;
+    case "order":
+      return <OrderQuestion question={q} value={v} onChange={onChange} />;
+    case "corroboration":
+      return <CorroborationQuestion question={q} value={v} onChange={onChange} />;
+    case "written":
+      return <WrittenQuestion question={q} value={v} onChange={onChange} />;
+  }
+}

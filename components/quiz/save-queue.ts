@@ -1,0 +1,104 @@
+"use client";
+
+import { saveAnswerAction } from "@/app/(student)/learn/actions";
+
+export type TPendingAnswer = { questionId: string; value: unknown; answeredAt: string };
+export type TSaveState =
+  | { kind: "saved"; at: string | null }
+  | { kind: "saving"; pending: number }
+  | { kind: "offline"; pending: number }
+  | { kind: "error"; message: string; pending: number };
+
+const key = (attemptId: string) => `crosscheck:pending:${attemptId}`;
+
+/** Answers given but not yet confirmed by the server, kept in this browser across reloads. */
+export function readPending(attemptId: string): Record<string, TPendingAnswer> {
+  try {
+    return JSON.parse(localStorage.getItem(key(attemptId)) ?? "{}") as Record<string, TPendingAnswer>;
+  } catch {
+    return {};
+  }
+}
+
+function writePending(attemptId: string, pending: Record<string, TPendingAnswer>) {
+  try {
+    if (Object.keys(pending).length === 0) localStorage.removeItem(key(attemptId));
+    else localStorage.setItem(key(attemptId), JSON.stringify(pending));
+  } catch {
+    // Storage full or disabled: the answer still lives in memory and is retried from there.
+  }
+}
+
+/**
+ * Autosave with an offline queue. Every answer is written to localStorage first, then sent; it leaves
+ * the queue only when the server confirms it. A failed request (network or database down) leaves it
+ * queued and is retried when the browser is back online and every few seconds.
+ */
+export function createSaveQueue(attemptId: string, onState: (state: TSaveState) => void, onRefused: (code: string, message: string) => void) {
+  let pending = readPending(attemptId);
+  let flushing = false;
+  let lastSavedAt: string | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const count = () => Object.keys(pending).length;
+
+  async function flush(): Promise<boolean> {
+    if (flushing) return false;
+    if (count() === 0) {
+      onState({ kind: "saved", at: lastSavedAt });
+      return true;
+    }
+    if (typeof navigator !== "undefined" && !navigator.onLine) {
+      onState({ kind: "offline", pending: count() });
+      return false;
+    }
+    flushing = true;
+    onState({ kind: "saving", pending: count() });
+    try {
+      // Answers queued while a request is in flight are picked up by the next round.
+      while (count() > 0) {
+        for (const item of Object.values(pending)) {
+          const result = await saveAnswerAction({ attemptId, ...item });
+          if (!result.ok && (result.code === "SERVER" || result.code === "UNAUTHENTICATED")) {
+            // Keep the answer: it is retried later (after signing in again, or when the server recovers).
+            onRefused(result.code, result.error);
+            throw new Error(result.error);
+          }
+          if (!result.ok) onRefused(result.code, result.error);
+          else lastSavedAt = result.data.savedAt;
+          // Drop it unless a newer answer to the same question was queued meanwhile.
+          if (pending[item.questionId]?.answeredAt === item.answeredAt) delete pending[item.questionId];
+          writePending(attemptId, pending);
+        }
+      }
+      onState({ kind: "saved", at: lastSavedAt });
+      return true;
+    } catch {
+      const offline = typeof navigator !== "undefined" && !navigator.onLine;
+      onState(offline ? { kind: "offline", pending: count() } : { kind: "error", message: "Not saved yet: the server could not be reached.", pending: count() });
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void flush(), 5000);
+      return false;
+    } finally {
+      flushing = false;
+    }
+  }
+
+  return {
+    /** Queues an answer (replacing an older one to the same question) and tries to save it. */
+    push(questionId: string, value: unknown) {
+      pending[questionId] = { questionId, value, answeredAt: new Date().toISOString() };
+      writePending(attemptId, pending);
+      void flush();
+    },
+    flush,
+    pending: () => ({ ...pending }),
+    /** Forget everything queued (after the attempt was submitted). */
+    clear() {
+      pending = {};
+      writePending(attemptId, pending);
+      clearTimeout(retryTimer);
+    },
+    dispose: () => clearTimeout(retryTimer),
+  };
+}
