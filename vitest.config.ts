@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": import.meta.dirname,
   // `server-only` guards the Next.js bundle; in tests lib/ runs in plain Node.
-  "server-only": path.resolve(__dirname, "tests/support/empty.ts"),
+  "server-only": path.join(import.meta.dirname, "tests/support/empty.ts"),
 };
 
 export default defineConfig({

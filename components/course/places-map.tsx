@@ -76,6 +76,7 @@ export function PlacesMap() {
           </g>
         </svg>
       </div>
+      <p className="mt-1 text-xs text-muted sm:hidden">Scroll sideways to see the whole map.</p>
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted" aria-label="Map key">
         <li><span aria-hidden="true" className="mr-2 inline-block h-3 w-6 border-2 border-dashed border-amber-700 bg-[#fff4d6] align-middle" />Former autonomous oblast (Soviet-era boundary)</li>
         <li><span aria-hidden="true" className="mr-2 inline-block h-1.5 w-6 rounded bg-accent align-middle" />Lachin corridor road</li>

@@ -13,6 +13,7 @@ const GENRES: Record<TSource["genre"], string> = {
 };
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+// Rows stack in a narrow sidebar and become two columns when the card itself is wide (container query).
 // NOTE: parsed from its parts, never new Date(string), so the date cannot shift with the reader's time zone.
 function formatIsoDate(iso: string) {
   const [y, m, d] = iso.split("-").map(Number);
@@ -30,9 +31,9 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="py-2 sm:grid sm:grid-cols-[9rem_1fr] sm:gap-4">
+    <div className="py-2 @md:grid @md:grid-cols-[9rem_1fr] @md:gap-4">
       <dt className="font-semibold text-muted">{term}</dt>
-      <dd className="mt-0.5 sm:mt-0">{children}</dd>
+      <dd className="mt-0.5 @md:mt-0">{children}</dd>
     </div>
   );
 }
@@ -45,7 +46,7 @@ export function ProvenanceCard({ source }: TProvenanceCardProps) {
   const { card } = source;
   const byline = card.authors.length > 0 ? card.authors.map((a) => a.name).join(", ") : "No named author";
   return (
-    <aside aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-5">
+    <aside aria-labelledby={headingId} className="@container rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-5">
       <p className="text-sm font-semibold tracking-wide text-muted uppercase">About this source</p>
       <h2 id={headingId} className="mt-1 font-serif text-xl leading-snug font-semibold">{source.title}</h2>
       <dl className="mt-3 divide-y divide-slate-200 text-base">

@@ -59,7 +59,8 @@ export function Timeline({ events, title }: { events: TTimelineEvent[]; title: s
       <figcaption id={captionId} className="mb-3">
         <span className="block text-lg font-semibold">{title}</span>
         <span className="text-sm text-muted">
-          {sorted.length} {sorted.length === 1 ? "event" : "events"} {range}. The axis is scaled by date; each event is listed in order below.
+          {sorted.length} {sorted.length === 1 ? "event" : "events"} {range}.
+          <span className="hidden md:inline"> The axis is scaled by date; each event is listed in order below.</span>
         </span>
       </figcaption>
       <svg role="img" aria-labelledby={captionId} viewBox={`0 0 ${W} ${H}`} className="hidden h-auto w-full md:block">

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
+import { submitAttempt } from "@/lib/attempts/submit-attempt";
+import { getActivityForLearner } from "@/lib/attempts/queries";
+import { getCourseOverview, getLessonForLearner } from "@/lib/learning/queries";
+import { recordLessonVisit, setLessonComplete } from "@/lib/learning/mutations";
+import { createUser, db } from "./helpers";
+
+describe("learning progress", () => {
+  it("lesson completion and reading position are saved per learner and shown on the overview", async () => {
+    const me = await createUser();
+    const other = await createUser();
+    const lesson = await db.lesson.findFirstOrThrow({ where: { module: { slug: "september-2023" } }, orderBy: { order: "asc" }, select: { id: true, slug: true } });
+    await recordLessonVisit(me, { lessonId: lesson.id, position: 0.4 });
+    await setLessonComplete(me, { lessonId: lesson.id, completed: true });
+
+    const mine = await getLessonForLearner(me, "september-2023", lesson.slug);
+    expect(mine.completed).toBe(true);
+    expect(mine.position).toBeCloseTo(0.4);
+    const theirs = await getLessonForLearner(other, "september-2023", lesson.slug);
+    expect(theirs.completed).toBe(false);
+
+    const overview = await getCourseOverview(me);
+    expect(overview.resume?.slug).toBe(lesson.slug);
+    expect(overview.modules.find((m) => m.slug === "september-2023")?.lessonsDone).toBe(1);
+  });
+
+  it("the answer key is not in what the quiz page loads before submission, and is after", async () => {
+    const user = await createUser();
+    await startOrResumeAttempt(user, "september-2023-quiz");
+    const before = JSON.stringify(await getActivityForLearner(user, "september-2023-quiz"));
+    const activity = await db.activity.findUniqueOrThrow({ where: { slug: "september-2023-quiz" }, select: { definition: true } });
+    const def = activity.definition as { questions: Array<{ type: string; explanation?: string; axes?: Array<{ explanation: string }> }> };
+    // Compared as they appear inside JSON (quotes escaped), since that is what is searched.
+    const explanations = (def.questions.flatMap((q) => [q.explanation, ...(q.axes ?? []).map((a) => a.explanation)]).filter(Boolean) as string[]).map(
+      (text) => JSON.stringify(text).slice(1, -1),
+    );
+    expect(explanations.length).toBeGreaterThan(0);
+    for (const text of explanations) expect(before).not.toContain(text);
+
+    const open = await db.attempt.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } });
+    await submitAttempt(user, { attemptId: open.id, answers: [] });
+    const after = JSON.stringify(await getActivityForLearner(user, "september-2023-quiz"));
+    expect(after).toContain(explanations[0]!);
+  });
+
+  it("mastery per skill follows the latest submitted attempts", async () => {
+    const user = await createUser();
+    const attemptId = await startOrResumeAttempt(user, "september-2023-quiz");
+    await submitAttempt(user, { attemptId, answers: [] });
+    const { mastery } = await getCourseOverview(user);
+    expect(mastery.perspective.share).toBe(0);
+    expect(mastery.perspective.questions).toBeGreaterThan(0);
+    expect(mastery.chronology.share).toBeNull();
+  });
+});
