@@ -5,6 +5,7 @@
  * (Playwright, Chromium). Exits non-zero when anything fails.
  */
 import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { buildIfStale } from "./build-if-stale";
 import { startEmbeddedPostgres, type TDatabaseServer } from "./embedded-postgres";
@@ -21,6 +22,28 @@ function run(command: string, args: string[]): Promise<number> {
       resolve(code ?? 1);
     });
   });
+}
+
+const VITEST_JSON = ".test-results/vitest.json";
+const PLAYWRIGHT_JSON = ".test-results/playwright.json";
+
+function readJson(file: string): any {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Totals over the runners' JSON reports (a runner that did not get to run counts nothing). */
+function countTests() {
+  const v = readJson(VITEST_JSON);
+  const p = readJson(PLAYWRIGHT_JSON)?.stats;
+  return {
+    passed: (v?.numPassedTests ?? 0) + (p ? p.expected + p.flaky : 0),
+    failed: (v?.numFailedTests ?? 0) + (p?.unexpected ?? 0),
+    skipped: (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.skipped ?? 0),
+  };
 }
 
 async function recreateDatabase(serverUrl: string, name: string) {
@@ -44,12 +67,16 @@ async function main() {
   await recreateDatabase(adminUrl, "crosscheck_test");
   process.env.DATABASE_URL = testUrl.toString();
 
+  rmSync(".test-results", { recursive: true, force: true });
   const results: Array<[string, number]> = [];
   try {
     let code = await run("npx", ["--no-install", "prisma", "migrate", "deploy"]);
     if (code === 0) code = await run("npx", ["--no-install", "tsx", "prisma/seed.ts"]);
     if (code !== 0) throw new Error("Could not prepare the test database.");
-    results.push(["unit + integration (vitest)", await run("npx", ["--no-install", "vitest", "run"])]);
+    results.push([
+      "unit + integration (vitest)",
+      await run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]),
+    ]);
     buildIfStale();
     results.push(["end-to-end (playwright)", await run("npx", ["--no-install", "playwright", "test"])]);
   } finally {
@@ -57,7 +84,11 @@ async function main() {
   }
   console.log("\nSummary");
   for (const [suite, code] of results) console.log(`  ${code === 0 ? "PASS" : "FAIL"}  ${suite}`);
-  process.exit(results.some(([, code]) => code !== 0) ? 1 : 0);
+  const counts = countTests();
+  const failed = results.some(([, code]) => code !== 0);
+  // The one plain line CI reads: every test of every runner.
+  console.log(`\n${counts.passed} passed, ${counts.failed + (failed && counts.failed === 0 ? 1 : 0)} failed, ${counts.skipped} skipped`);
+  process.exit(failed ? 1 : 0);
 }
 
 main().catch((error) => {

@@ -61,9 +61,9 @@ export function SourceText({ body, terms, markTerms = true }: { body: string; te
         if (g.kind === "heading") {
           // Headings stay unmarked, as in lessons, so a term is never announced as part of a heading's name.
           return (
-            <h3 key={g.block.index} id={`p-${g.block.index}`} data-offset={g.block.offset} className="mt-8 mb-3 font-sans text-xl font-semibold">
+            <h2 key={g.block.index} id={`p-${g.block.index}`} data-offset={g.block.offset} className="mt-8 mb-3 font-sans text-xl font-semibold">
               {g.block.text}
-            </h3>
+            </h2>
           );
         }
         if (g.kind === "paragraph") {
@@ -77,9 +77,9 @@ export function SourceText({ body, terms, markTerms = true }: { body: string; te
         const first = g.blocks[0]!;
         return (
           <section key={`notes-${first.index}`} aria-labelledby={`${uid}-notes-${first.index}`} className="mt-8 border-t border-slate-300 pt-4 text-sm leading-normal">
-            <h3 id={`${uid}-notes-${first.index}`} className="mb-3 font-sans text-base font-semibold">
+            <h2 id={`${uid}-notes-${first.index}`} className="mb-3 font-sans text-base font-semibold">
               {notesSeen === 1 ? "Notes" : "Notes (continued)"}
-            </h3>
+            </h2>
             {g.blocks.map((b) => (
               <p key={b.index} id={`p-${b.index}`} data-offset={b.offset} className="my-2 wrap-anywhere">
                 {withTerms(b.text, match)}

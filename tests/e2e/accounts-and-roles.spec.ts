@@ -78,10 +78,11 @@ test("an admin disabling a student ends that student's session", async ({ page, 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, DEMO.admin);
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.goto("/admin/users");
   const row = admin.getByRole("row", { name: new RegExp(email) });
   await row.getByRole("button", { name: "Disable Dana Disabled" }).click();
-  await expect(row.getByText("disabled")).toBeVisible();
+  await expect(row.getByRole("button", { name: "Enable Dana Disabled" })).toBeVisible();
   await adminContext.close();
 
   await page.goto("/learn");

@@ -1,0 +1,95 @@
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, signUpNewStudent, test } from "./fixtures";
+
+const QUIZ = "/learn/september-2023/activities/september-2023-quiz";
+
+type TFocus = { tag: string; role: string | null; type: string | null; text: string; disabled: boolean };
+const focused = (page: Page) =>
+  page.evaluate<TFocus>(() => {
+    const el = document.activeElement as HTMLElement;
+    return { tag: el.tagName, role: el.getAttribute("role"), type: el.getAttribute("type"), text: el.textContent?.trim().slice(0, 40) ?? "", disabled: (el as HTMLButtonElement).disabled };
+  });
+
+/**
+ * Answers the whole quiz with the keyboard alone: Tab from control to control; Space picks the first
+ * option of each radio group; in an article's text, arrow keys move and Space highlights sentences;
+ * written answers are typed. Stops on the submit button.
+ */
+async function answerQuizByKeyboard(page: Page) {
+  await page.getByRole("heading", { level: 1 }).click(); // start tabbing from the top of the page
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    if (f.tag === "BUTTON" && f.text.startsWith("Submit")) return;
+    if (f.tag === "INPUT" && (f.type === "radio" || f.type === "checkbox")) await page.keyboard.press("Space");
+    if (f.role === "listbox") {
+      for (const key of ["ArrowDown", "Space", "ArrowDown", "ArrowDown", "Space"]) await page.keyboard.press(key);
+    }
+    if (f.tag === "TEXTAREA") await page.keyboard.type("The SCEEUS comment reports both capitals' statements and names its sources.");
+  }
+  throw new Error("Never reached the submit button by Tab");
+}
+
+test("a student completes the module 3 quiz by keyboard alone, sees the feedback, and sees the same result after reloading", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto(QUIZ);
+  await expect(page.getByRole("heading", { level: 1, name: /Quiz: three perspectives/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await answerQuizByKeyboard(page);
+  const listbox = page.getByRole("listbox").first();
+  await expect(listbox.getByRole("option", { selected: true })).toHaveCount(2);
+  await expect(page.getByRole("status").filter({ hasText: /saved/ })).toHaveText("All answers saved.");
+  await page.keyboard.press("Enter");
+
+  const result = page.getByRole("heading", { name: /^Attempt 1: .* points \(\d+%\)$/ });
+  await expect(result).toBeVisible();
+  const score = await result.textContent();
+  // Feedback names the learner's choices and shows the key with the passages it cites.
+  await expect(page.getByText(/You found \d of \d key passages/).first()).toBeVisible();
+  await expect(page.getByText("The passages behind the key:").first()).toBeVisible();
+  await expect(page.getByText(/How this is scored: A key passage counts as found/).first()).toBeVisible();
+  await expect(page.getByText(/Your answer \(\d+ words\), for your instructor/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Attempt 1:/ })).toHaveText(score!);
+  await expect(page.getByRole("button", { name: "Retake" })).toBeVisible();
+});
+
+test("the quiz page sends no answer key before submission", async ({ page }) => {
+  await signUpNewStudent(page);
+  const response = await page.goto(QUIZ);
+  const html = (await response?.text()) ?? "";
+  // Phrases that exist only in the key's explanations of this quiz.
+  expect(html).not.toContain("The passages behind the key");
+  expect(html).not.toMatch(/"explanation"|"passages"|"cites"|"answer":/);
+});
+
+test("an answer given offline is kept, shown as not yet saved, and saved when the network returns", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto(QUIZ);
+  const status = page.getByRole("status").filter({ hasText: /saved|offline|Saving/i });
+  await expect(status).toHaveText("All answers saved.");
+
+  await page.context().setOffline(true);
+  const firstGenreOption = page.getByRole("radio").first();
+  await firstGenreOption.check();
+  await expect(status).toContainText("You are offline. 1 answer kept on this device");
+
+  await page.context().setOffline(false);
+  await expect(status).toHaveText("All answers saved.");
+  await page.reload();
+  await expect(page.getByRole("radio").first()).toBeChecked();
+});
+
+test("answers autosave and are there again in a second tab", async ({ page, context }) => {
+  await signUpNewStudent(page);
+  await page.goto(QUIZ);
+  await page.getByRole("radio").first().check();
+  await expect(page.getByRole("status").filter({ hasText: /saved/ })).toHaveText("All answers saved.");
+
+  const second = await context.newPage();
+  await second.goto(QUIZ);
+  await expect(second.getByRole("radio").first()).toBeChecked();
+});

@@ -1,0 +1,53 @@
+import { expect, expectNoAxeViolations, signIn, signUpNewStudent, test } from "./fixtures";
+
+test("a student reads a lesson with the term lens, opens a source, marks the lesson complete, and finds the progress after signing in again", async ({ page }) => {
+  const { email, password } = await signUpNewStudent(page, "Reader Rae");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "3. The September 2023 operation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The September 2023 operation" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Timeline: The September 2023 operation/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Stepanakert/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "From the blockade to the exodus" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "From the blockade to the exodus" })).toBeVisible();
+
+  // The lens: a contested term is reachable by keyboard and explains who uses which name.
+  const lens = page.getByRole("button", { name: "Contested-terms lens" });
+  await expect(lens).toHaveAttribute("aria-pressed", "true");
+  const firstTerm = page.locator("article .term[tabindex='0']").first();
+  await firstTerm.focus();
+  await expect(page.getByRole("tooltip")).toBeVisible();
+  await expect(page.getByRole("tooltip")).toContainText(/usage/);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("tooltip")).toBeHidden();
+  await lens.click();
+  await expect(lens).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator("article .term[tabindex='0']")).toHaveCount(0);
+  await lens.click();
+  await expect(lens).toHaveAttribute("aria-pressed", "true");
+  await expectNoAxeViolations(page);
+
+  // A source, with its provenance card beside the text and links back to the lessons.
+  await page.getByRole("link", { name: /Weak Russia/ }).click();
+  const card = page.getByRole("complementary", { name: /Weak Russia/ });
+  await expect(card).toContainText("Global Defense Corp");
+  await expect(card).toContainText("defence news website");
+  await expect(page.getByRole("navigation", { name: "Used in" }).getByRole("link", { name: "From the blockade to the exodus" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("navigation", { name: "Used in" }).getByRole("link", { name: "From the blockade to the exodus" }).click();
+
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Lesson marked as complete." })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Completed/ })).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/learn$/);
+  const module3 = page.getByRole("listitem").filter({ hasText: "3. The September 2023 operation" });
+  await expect(module3).toContainText("1 of 2 lessons done");
+  await expect(page.getByText("Pick up where you left off")).toContainText("From the blockade to the exodus");
+  await page.getByRole("link", { name: "3. The September 2023 operation" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "From the blockade to the exodus" })).toContainText("done");
+});
