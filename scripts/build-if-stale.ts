@@ -20,3 +20,6 @@ export function buildIfStale() {
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+
+// Run directly (`tsx scripts/build-if-stale.ts`), it builds when needed.
+if (process.argv[1]?.endsWith("build-if-stale.ts")) buildIfStale();
