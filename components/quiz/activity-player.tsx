@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { submitAttemptAction } from "@/app/(student)/learn/actions";
 import type { TPublicActivity, TPublicQuestion } from "@/lib/content/activity-schema";
+import { submitAttemptRequest } from "./attempt-api";
 import { ChoiceQuestion } from "./choice-question";
 import { ClaimGridQuestion } from "./claim-grid-question";
 import { CorroborationQuestion } from "./corroboration-question";
@@ -47,9 +47,12 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     const online = () => {
       void queue.flush().then((ok) => ok && submitWanted.current && void submit());
     };
+    const closing = () => queue.flushOnExit();
     window.addEventListener("online", online);
+    window.addEventListener("pagehide", closing);
     return () => {
       window.removeEventListener("online", online);
+      window.removeEventListener("pagehide", closing);
       queue.dispose();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -69,7 +72,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     const pending = queue.pending();
     const all = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, answeredAt: pending[questionId]?.answeredAt ?? now }));
     try {
-      const result = await submitAttemptAction({ attemptId, answers: all });
+      const result = await submitAttemptRequest(attemptId, all);
       if (!result.ok) {
         setMessage(result.error);
         setSubmitting(false);

@@ -1,6 +1,6 @@
 "use client";
 
-import { saveAnswerAction } from "@/app/(student)/learn/actions";
+import { saveAnswerRequest } from "./attempt-api";
 
 export type TPendingAnswer = { questionId: string; value: unknown; answeredAt: string };
 export type TSaveState =
@@ -58,7 +58,7 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
       // Answers queued while a request is in flight are picked up by the next round.
       while (count() > 0) {
         for (const item of Object.values(pending)) {
-          const result = await saveAnswerAction({ attemptId, ...item });
+          const result = await saveAnswerRequest(attemptId, item);
           if (!result.ok && (result.code === "SERVER" || result.code === "UNAUTHENTICATED")) {
             // Keep the answer: it is retried later (after signing in again, or when the server recovers).
             onRefused(result.code, result.error);
@@ -92,6 +92,10 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
       void flush();
     },
     flush,
+    /** When the page is closing: one last keepalive request per unsaved answer (it stays queued too). */
+    flushOnExit() {
+      for (const item of Object.values(pending)) void saveAnswerRequest(attemptId, item, true).catch(() => {});
+    },
     pending: () => ({ ...pending }),
     /** Forget everything queued (after the attempt was submitted). */
     clear() {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { parseAnswerFor, type TActivity } from "@/lib/content/activity-schema";
+import { getActivityDefinition } from "@/lib/content/activity-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSaveAnswerInput } from "./schemas";
 
@@ -19,27 +20,40 @@ export function validateAnswer(activity: TActivity, questionId: string, value: u
 
 /**
  * Writes one answer unless a newer one (by the learner's clock) is already stored: replays of an
- * offline queue, retries and a second tab all converge on the latest answer.
+ * offline queue, retries and a second tab all converge on the latest answer. With `requireOpen`, the
+ * write happens only while the attempt is still in progress; `FOR SHARE` makes it wait for a submission
+ * in flight, so no answer can land after grading. Returns whether the attempt accepted it.
  */
-export async function upsertAnswer(tx: TTx, attemptId: string, questionId: string, value: unknown, answeredAt: Date) {
+export async function upsertAnswer(tx: TTx, attemptId: string, questionId: string, value: unknown, answeredAt: Date, requireOpen = false) {
   const json = JSON.stringify(value);
-  await tx.$executeRaw`
+  const open = requireOpen ? "IN_PROGRESS" : null;
+  const written = await tx.$executeRaw`
     INSERT INTO "Answer" ("attemptId", "questionId", "value", "answeredAt", "updatedAt")
-    VALUES (${attemptId}, ${questionId}, ${json}::jsonb, ${answeredAt}, now())
+    SELECT ${attemptId}, ${questionId}, ${json}::jsonb, ${answeredAt}, now()
+    WHERE ${open}::text IS NULL
+       OR EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} AND "status"::text = ${open}::text FOR SHARE)
     ON CONFLICT ("attemptId", "questionId") DO UPDATE
       SET "value" = EXCLUDED."value", "answeredAt" = EXCLUDED."answeredAt", "updatedAt" = now()
       WHERE "Answer"."answeredAt" <= EXCLUDED."answeredAt"`;
+  return written;
 }
 
 /** Autosaves one answer to the caller's own open attempt. */
 export async function saveAnswer(user: TCurrentUser, input: TSaveAnswerInput) {
   const attempt = await db.attempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { status: true, activity: { select: { definition: true } } },
+    select: { status: true, activityId: true },
   });
   if (!attempt) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
   if (attempt.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has already been submitted.");
-  const value = validateAnswer(attempt.activity.definition as TActivity, input.questionId, input.value);
-  await upsertAnswer(db, input.attemptId, input.questionId, value, input.answeredAt);
+  const activity = await getActivityDefinition(attempt.activityId);
+  if (!activity) throw new AppError("NOT_FOUND", "This quiz no longer exists.");
+  const value = validateAnswer(activity, input.questionId, input.value);
+  const written = await upsertAnswer(db, input.attemptId, input.questionId, value, input.answeredAt, true);
+  if (written === 0) {
+    // Either a newer answer is already stored (fine: the latest wins) or the attempt was just submitted.
+    const still = await db.attempt.count({ where: { id: input.attemptId, status: "IN_PROGRESS" } });
+    if (still === 0) throw new AppError("CONFLICT", "This attempt has already been submitted.");
+  }
   return { savedAt: new Date().toISOString() };
 }

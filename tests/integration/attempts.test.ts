@@ -109,4 +109,21 @@ describe("attempts", () => {
     const rows = await db.attempt.findMany({ where: { userId: user.id }, orderBy: { number: "asc" } });
     expect(rows.map((r) => [r.number, r.status])).toEqual([[1, "SUBMITTED"], [2, "IN_PROGRESS"]]);
   });
+
+  it("an autosave racing a submission is either graded or refused, never stored unseen after grading", async () => {
+    for (let round = 0; round < 5; round++) {
+      const user = await createUser();
+      const attemptId = await startOrResumeAttempt(user, QUIZ);
+      const q = await firstChoiceQuestion();
+      const [saved, result] = await Promise.allSettled([
+        saveAnswer(user, { attemptId, questionId: q.id, value: { selected: q.right }, answeredAt: new Date() }),
+        submitAttempt(user, { attemptId, answers: [] }),
+      ]);
+      expect(result.status).toBe("fulfilled");
+      const graded = (result as PromiseFulfilledResult<Awaited<ReturnType<typeof submitAttempt>>>).value.questions.find((r) => r.id === q.id)!;
+      const stored = await db.answer.count({ where: { attemptId, questionId: q.id } });
+      if (saved.status === "rejected") expect(saved.reason).toMatchObject({ code: "CONFLICT" });
+      expect(graded.answered).toBe(stored === 1);
+    }
+  });
 });

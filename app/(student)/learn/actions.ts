@@ -2,9 +2,6 @@
 
 import { toActionResult } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
-import { saveAnswer } from "@/lib/attempts/save-answer";
-import { ZSaveAnswerInput, ZSubmitAttemptInput } from "@/lib/attempts/schemas";
-import { submitAttempt } from "@/lib/attempts/submit-attempt";
 import { recordLessonVisit, setLessonComplete } from "@/lib/learning/mutations";
 import { ZRecordLessonVisitInput, ZSetLessonCompleteInput } from "@/lib/learning/schemas";
 
@@ -21,19 +18,5 @@ export async function recordLessonVisitAction(input: unknown) {
   return toActionResult(async () => {
     const user = await requireUser(...LEARNERS);
     await recordLessonVisit(user, ZRecordLessonVisitInput.parse(input));
-  });
-}
-
-export async function saveAnswerAction(input: unknown) {
-  return toActionResult(async () => {
-    const user = await requireUser(...LEARNERS);
-    return saveAnswer(user, ZSaveAnswerInput.parse(input));
-  });
-}
-
-export async function submitAttemptAction(input: unknown) {
-  return toActionResult(async () => {
-    const user = await requireUser(...LEARNERS);
-    await submitAttempt(user, ZSubmitAttemptInput.parse(input));
   });
 }

@@ -1,0 +1,12 @@
+import { handleApi, LEARNER_ROLES } from "@/lib/api-route";
+import { saveAnswer } from "@/lib/attempts/save-answer";
+import { ZSaveAnswerInput } from "@/lib/attempts/schemas";
+
+/**
+ * Autosave of one answer. NOTE: a route handler rather than a server action because the browser's
+ * offline queue replays it with plain fetch (and keepalive when the page closes); see decision 006.
+ */
+export async function PUT(request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
+  const { attemptId } = await params;
+  return handleApi(LEARNER_ROLES, async (user) => saveAnswer(user, ZSaveAnswerInput.parse({ ...(await request.json()), attemptId })));
+}
