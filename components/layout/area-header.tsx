@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(public)/actions";
-import type { TCurrentUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 const NAV = {
   STUDENT: [{ href: "/learn", label: "My course" }],
@@ -16,17 +16,21 @@ const NAV = {
   ],
 } as const;
 
-/** The header of every signed-in area: the navigation the user's role needs and a sign-out button. */
-export function AreaHeader({ user }: { user: TCurrentUser }) {
+/**
+ * The header of every signed-in area: the navigation the user's role needs and a sign-out button.
+ * `user` is null only while a cached page is still asking who is signed in.
+ */
+export function AreaHeader({ user }: { user: { name: string; role: Role } | null }) {
+  const nav = NAV[user?.role ?? "STUDENT"];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
-        <Link href={NAV[user.role][0].href} className="font-serif text-xl font-bold">
+        <Link href={nav[0].href} className="font-serif text-xl font-bold">
           Crosscheck
         </Link>
         <nav aria-label="Main">
           <ul className="flex flex-wrap gap-4">
-            {NAV[user.role].map((item) => (
+            {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="underline-offset-4 hover:underline">
                   {item.label}
@@ -36,10 +40,12 @@ export function AreaHeader({ user }: { user: TCurrentUser }) {
           </ul>
         </nav>
         <div className="flex items-center gap-3">
-          <span className="text-sm text-muted">
-            <span className="sr-only">Signed in as </span>
-            {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
-          </span>
+          {user && (
+            <span className="text-sm text-muted">
+              <span className="sr-only">Signed in as </span>
+              {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
+            </span>
+          )}
           <form action={signOutAction}>
             <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100">
               Sign out

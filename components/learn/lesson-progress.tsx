@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { recordLessonVisitAction, setLessonCompleteAction } from "@/app/(student)/learn/actions";
+import { getLessonProgressAction, recordLessonVisitAction, setLessonCompleteAction } from "@/app/(student)/learn/actions";
 
-type TProps = { lessonId: string; completed: boolean; position: number };
+type TProps = { lessonId: string };
 
 const scrolled = () => {
   const max = document.documentElement.scrollHeight - window.innerHeight;
@@ -14,17 +14,25 @@ const scrolled = () => {
  * Brings the learner back to where they stopped reading, remembers how far they get, and lets them
  * mark the lesson complete. Both are saved in the database, so they follow the learner across devices.
  */
-export function LessonProgress({ lessonId, completed: initial, position }: TProps) {
-  const [completed, setCompleted] = useState(initial);
+export function LessonProgress({ lessonId }: TProps) {
+  const [completed, setCompleted] = useState<boolean | null>(null);
   const [status, setStatus] = useState("");
 
   useEffect(() => {
-    if (position > 0.02 && position < 0.98 && window.scrollY === 0) {
-      const max = document.documentElement.scrollHeight - window.innerHeight;
-      window.scrollTo({ top: position * max });
-      setStatus("Welcome back: we scrolled to where you stopped reading.");
-    }
-    void recordLessonVisitAction({ lessonId, position }).catch(() => {});
+    let live = true;
+    void getLessonProgressAction({ lessonId })
+      .then((result) => {
+        if (!live || !result.ok) return;
+        const { position } = result.data;
+        setCompleted(result.data.completed);
+        if (position > 0.02 && position < 0.98 && window.scrollY === 0) {
+          const max = document.documentElement.scrollHeight - window.innerHeight;
+          window.scrollTo({ top: position * max });
+          setStatus("Welcome back: we scrolled to where you stopped reading.");
+        }
+        void recordLessonVisitAction({ lessonId, position: position || scrolled() }).catch(() => {});
+      })
+      .catch(() => {});
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
       clearTimeout(timer);
@@ -32,10 +40,11 @@ export function LessonProgress({ lessonId, completed: initial, position }: TProp
     };
     window.addEventListener("scroll", onScroll, { passive: true });
     return () => {
+      live = false;
       clearTimeout(timer);
       window.removeEventListener("scroll", onScroll);
     };
-  }, [lessonId, position]);
+  }, [lessonId]);
 
   async function toggle() {
     const next = !completed;
@@ -55,7 +64,8 @@ export function LessonProgress({ lessonId, completed: initial, position }: TProp
       <button
         type="button"
         onClick={toggle}
-        aria-pressed={completed}
+        disabled={completed === null}
+        aria-pressed={completed ?? false}
         className={`min-h-11 self-start rounded-md px-4 py-2 font-medium ${completed ? "border border-green-700 bg-green-50 text-green-900" : "bg-accent text-white hover:bg-accent-strong"}`}
       >
         {completed ? "✓ Completed" : "Mark lesson complete"}

@@ -1,12 +1,12 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { findActiveUser, type TActiveUser } from "./active-user";
 import { auth } from "./config";
 
-export type TCurrentUser = { id: string; email: string; name: string; role: Role };
+export type TCurrentUser = TActiveUser;
 
 /**
  * The signed-in user, read from the database on every request (once per request, thanks to `cache`).
@@ -14,13 +14,7 @@ export type TCurrentUser = { id: string; email: string; name: string; role: Role
  */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   const session = await auth();
-  if (!session?.uid || session.sv === undefined) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return findActiveUser(session?.uid, session?.sv);
 });
 
 /** For server actions and lib: the caller, who must hold one of `roles`; throws AppError otherwise. */

@@ -112,8 +112,11 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
   };
 }
 
-/** A lesson with its neighbours, the learner's progress on it, and the module's sources. */
-export async function getLessonForLearner(user: TCurrentUser, moduleSlug: string, lessonSlug: string) {
+/**
+ * A lesson's content with its neighbours and the module's sources: the same for every learner, so the
+ * lesson page can be cached. The learner's own progress comes from `getLessonProgress`.
+ */
+export async function getLessonContent(moduleSlug: string, lessonSlug: string) {
   const lesson = await db.lesson.findFirst({
     where: { slug: lessonSlug, module: { slug: moduleSlug } },
     select: {
@@ -124,7 +127,6 @@ export async function getLessonForLearner(user: TCurrentUser, moduleSlug: string
       summary: true,
       minutes: true,
       bodyHtml: true,
-      progress: { where: { userId: user.id }, select: { completedAt: true, position: true } },
       module: {
         select: {
           slug: true,
@@ -137,18 +139,25 @@ export async function getLessonForLearner(user: TCurrentUser, moduleSlug: string
     },
   });
   if (!lesson) throw new AppError("NOT_FOUND", "No such lesson.");
-  const { progress, module, ...rest } = lesson;
+  const { module, ...rest } = lesson;
   const i = module.lessons.findIndex((l) => l.slug === lesson.slug);
   return {
     ...rest,
-    completed: !!progress[0]?.completedAt,
-    position: progress[0]?.position ?? 0,
     module: { slug: module.slug, title: module.title, lessonCount: module.lessons.length },
     previous: module.lessons[i - 1] ?? null,
     next: module.lessons[i + 1] ?? null,
     firstActivity: module.activities[0] ?? null,
     sources: module.sources.map((s) => s.source),
   };
+}
+
+/** The caller's own progress on a lesson: completed or not, and how far they had read. */
+export async function getLessonProgress(user: TCurrentUser, lessonId: string) {
+  const row = await db.lessonProgress.findUnique({
+    where: { userId_lessonId: { userId: user.id, lessonId } },
+    select: { completedAt: true, position: true },
+  });
+  return { completed: !!row?.completedAt, position: row?.position ?? 0 };
 }
 
 /** A source with its provenance card and the lessons of the modules that use it. */
