@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { parseAnswerFor, type TActivity } from "@/lib/content/activity-schema";
 import { getActivityDefinition } from "@/lib/content/activity-cache";
+import { getAttemptMeta } from "./attempt-meta";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSaveAnswerInput } from "./schemas";
 
@@ -40,20 +41,16 @@ export async function upsertAnswer(tx: TTx, attemptId: string, questionId: strin
 
 /** Autosaves one answer to the caller's own open attempt. */
 export async function saveAnswer(user: TCurrentUser, input: TSaveAnswerInput) {
-  const attempt = await db.attempt.findFirst({
-    where: { id: input.attemptId, userId: user.id },
-    select: { status: true, activityId: true },
-  });
-  if (!attempt) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  if (attempt.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has already been submitted.");
-  const activity = await getActivityDefinition(attempt.activityId);
+  const meta = await getAttemptMeta(input.attemptId);
+  if (!meta || meta.userId !== user.id) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  const activity = await getActivityDefinition(meta.activityId);
   if (!activity) throw new AppError("NOT_FOUND", "This quiz no longer exists.");
   const value = validateAnswer(activity, input.questionId, input.value);
   const written = await upsertAnswer(db, input.attemptId, input.questionId, value, input.answeredAt, true);
   if (written === 0) {
-    // Either a newer answer is already stored (fine: the latest wins) or the attempt was just submitted.
-    const still = await db.attempt.count({ where: { id: input.attemptId, status: "IN_PROGRESS" } });
-    if (still === 0) throw new AppError("CONFLICT", "This attempt has already been submitted.");
+    // Either a newer answer is already stored (fine: the latest wins) or the attempt was submitted.
+    const open = await db.attempt.count({ where: { id: input.attemptId, status: "IN_PROGRESS" } });
+    if (open === 0) throw new AppError("CONFLICT", "This attempt has already been submitted.");
   }
   return { savedAt: new Date().toISOString() };
 }

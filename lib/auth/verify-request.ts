@@ -1,6 +1,6 @@
 import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
+type TRequestWithCookies = { cookies: { get(name: string): { value: string } | undefined } };
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findActiveUser, type TActiveUser } from "./active-user";
 
@@ -23,11 +23,11 @@ async function decodeCached(value: string, salt: string): Promise<JWT | null> {
 }
 
 /**
- * The same session check as `getCurrentUser`, for the proxy: decodes the next-auth cookie and checks
- * the account and session version in the database. Used in front of pages that are served from the
- * cache (the lesson pages) and therefore cannot check the session themselves.
+ * The same session check as `getCurrentUser` (token, account, session version, role), taken straight
+ * from a request's cookies: for the proxy in front of cached lesson pages, and for the JSON route
+ * handlers that autosave answers, where it skips next-auth's cookie re-issuing on every call.
  */
-export async function verifyRequestSession(request: NextRequest, roles: readonly Role[]): Promise<TActiveUser | null> {
+export async function verifyRequestSession(request: TRequestWithCookies, roles: readonly Role[]): Promise<TActiveUser | null> {
   for (const name of SESSION_COOKIES) {
     const value = request.cookies.get(name)?.value;
     if (!value) continue;

@@ -18,3 +18,22 @@ export function getActivityDefinition(activityId: string): Promise<TActivity | n
   definition.catch(() => cache.delete(activityId));
   return definition;
 }
+
+const bodies = new Map<string, { at: number; body: Promise<string | null> }>();
+
+/** Source bodies by slug (for grading evidence), cached for a minute like activity definitions. */
+export async function getSourceBodies(slugs: Iterable<string>): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    [...new Set(slugs)].map(async (slug) => {
+      let hit = bodies.get(slug);
+      if (!hit || Date.now() - hit.at >= TTL_MS) {
+        const body = db.source.findUnique({ where: { slug }, select: { body: true } }).then((r) => r?.body ?? null);
+        hit = { at: Date.now(), body };
+        bodies.set(slug, hit);
+        body.catch(() => bodies.delete(slug));
+      }
+      return [slug, await hit.body] as const;
+    }),
+  );
+  return Object.fromEntries(entries.filter((e): e is readonly [string, string] => e[1] !== null));
+}

@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: { params: Promise<TParams> })
 
 export default async function LessonPage({ params }: { params: Promise<TParams> }) {
   const { moduleSlug, lessonSlug } = await params;
-  const [lesson, terms] = await Promise.all([orNotFound(getLessonContent(moduleSlug, lessonSlug)), getTerms()]);
+  const [lesson, allTerms] = await Promise.all([orNotFound(getLessonContent(moduleSlug, lessonSlug)), getTerms()]);
+  // Only the terms this lesson uses travel to the browser.
+  const used = new Set([...lesson.bodyHtml.matchAll(/data-term="([^"]+)"/g)].map((m) => m[1]));
+  const terms = allTerms.filter((t) => used.has(t.id));
   const next = lesson.next
     ? { href: `/learn/${moduleSlug}/${lesson.next.slug}`, label: `Next lesson: ${lesson.next.title}` }
     : lesson.firstActivity

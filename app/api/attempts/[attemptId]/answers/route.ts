@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import { handleApi, LEARNER_ROLES } from "@/lib/api-route";
 import { saveAnswer } from "@/lib/attempts/save-answer";
 import { ZSaveAnswerInput } from "@/lib/attempts/schemas";
@@ -6,7 +7,7 @@ import { ZSaveAnswerInput } from "@/lib/attempts/schemas";
  * Autosave of one answer. NOTE: a route handler rather than a server action because the browser's
  * offline queue replays it with plain fetch (and keepalive when the page closes); see decision 006.
  */
-export async function PUT(request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
+export async function PUT(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  return handleApi(LEARNER_ROLES, async (user) => saveAnswer(user, ZSaveAnswerInput.parse({ ...(await request.json()), attemptId })));
+  return handleApi(request, LEARNER_ROLES, async (user) => saveAnswer(user, ZSaveAnswerInput.parse({ ...(await request.json()), attemptId })));
 }

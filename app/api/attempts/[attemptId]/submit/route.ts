@@ -1,11 +1,12 @@
+import type { NextRequest } from "next/server";
 import { handleApi, LEARNER_ROLES } from "@/lib/api-route";
 import { ZSubmitAttemptInput } from "@/lib/attempts/schemas";
 import { submitAttempt } from "@/lib/attempts/submit-attempt";
 
 /** Submits and grades an attempt, exactly once however often it is called (decision 006). */
-export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  return handleApi(LEARNER_ROLES, async (user) => {
+  return handleApi(request, LEARNER_ROLES, async (user) => {
     const result = await submitAttempt(user, ZSubmitAttemptInput.parse({ ...(await request.json()), attemptId }));
     return { score: result.score, maxScore: result.maxScore };
   });
