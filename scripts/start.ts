@@ -1,15 +1,17 @@
 /**
  * `npm start`: builds the app when the build is missing or stale, then serves it on PORT (default 3000)
- * with a migrated, seeded database (the embedded one unless DATABASE_URL is set).
+ * with a migrated, seeded database (the embedded one unless DATABASE_URL is set). Ctrl-C or SIGTERM
+ * stops the server first, then the database.
  */
-import { spawn } from "node:child_process";
 import { buildIfStale } from "./build-if-stale";
+import { runWithDatabase } from "./with-db";
 
 buildIfStale();
 const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["--no-install", "tsx", "scripts/with-db.ts", "next", "start", "-p", port], {
-  stdio: "inherit",
-});
-// Ctrl-C or a supervisor's SIGTERM: pass it on and wait, so the database is stopped cleanly first.
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+runWithDatabase({}, ["next", "start", "-p", port]).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

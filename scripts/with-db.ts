@@ -11,19 +11,7 @@ import pg from "pg";
 import { parseEnv } from "../lib/env-schema";
 import { startEmbeddedPostgres, type TDatabaseServer } from "./embedded-postgres";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => (args[0] === name ? (args.shift(), true) : false);
-let ephemeral = false, migrate = true, seed = true;
-for (;;) {
-  if (flag("--ephemeral")) ephemeral = true;
-  else if (flag("--no-migrate")) migrate = false;
-  else if (flag("--no-seed")) seed = false;
-  else break;
-}
-if (args.length === 0) {
-  console.error("usage: tsx scripts/with-db.ts [--ephemeral] [--no-migrate] [--no-seed] <command> [args...]");
-  process.exit(2);
-}
+export type TWithDbOptions = { ephemeral?: boolean; migrate?: boolean; seed?: boolean };
 
 /** A stable secret for the demo and for development, kept beside the embedded data. */
 function ensureAuthSecret() {
@@ -58,7 +46,8 @@ async function ensureDatabase(serverUrl: (db: string) => string, name: string) {
   await client.end();
 }
 
-async function main() {
+/** Runs `command` with a ready database; resolves with the command's exit code. */
+export async function runWithDatabase({ ephemeral = false, migrate = true, seed = true }: TWithDbOptions, command: string[]): Promise<number> {
   ensureAuthSecret();
   let server: TDatabaseServer | null = null;
   if (!process.env.DATABASE_URL) {
@@ -71,20 +60,43 @@ async function main() {
   if ("error" in checked) {
     await server?.stop();
     console.error(checked.error);
-    process.exit(1);
+    return 1;
   }
   let code = 0;
   try {
     if (migrate) code = await run("npx", ["--no-install", "prisma", "migrate", "deploy"]);
     if (code === 0 && seed) code = await run("npx", ["--no-install", "tsx", "prisma/seed.ts"]);
-    if (code === 0) code = await run(args[0]!, args.slice(1));
+    if (code === 0) code = await run(command[0]!, command.slice(1));
   } finally {
     await server?.stop();
   }
-  process.exit(code);
+  return code;
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+function parseArgs(argv: string[]): [TWithDbOptions, string[]] {
+  const args = [...argv];
+  const options: TWithDbOptions = {};
+  for (;;) {
+    if (args[0] === "--ephemeral") options.ephemeral = true;
+    else if (args[0] === "--no-migrate") options.migrate = false;
+    else if (args[0] === "--no-seed") options.seed = false;
+    else break;
+    args.shift();
+  }
+  return [options, args];
+}
+
+if (process.argv[1]?.endsWith("with-db.ts")) {
+  const [options, command] = parseArgs(process.argv.slice(2));
+  if (command.length === 0) {
+    console.error("usage: tsx scripts/with-db.ts [--ephemeral] [--no-migrate] [--no-seed] <command> [args...]");
+    process.exit(2);
+  }
+  runWithDatabase(options, command).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
