@@ -6,6 +6,8 @@ import type { TSourceText } from "./question-types";
 type TProps = { activity: TPublicActivity; result: TActivityResult; sources: TSourceText[] };
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
+/** Joins option texts into a sentence without doubling their own final full stops. */
+const list = (texts: string[]) => texts.map((t) => t.replace(/[.]$/, "")).join("; ");
 const CELL = { states: "states it", contradicts: "contradicts it", omits: "leaves it out" } as const;
 
 /** Feedback after submission: the score, and for every question what was right and what the key says, with the passages it cites. */
@@ -71,8 +73,8 @@ function Feedback({ q, r, sources, titleOf }: TFeedbackProps) {
     case "choice":
       return (
         <div className="flex flex-col gap-1">
-          <Verdict ok={r.fraction === 1}>You chose: {f.selected.map(optionText).join("; ") || "nothing"}.</Verdict>
-          {r.fraction < 1 && <p>The key: {f.correctAnswer.map(optionText).join("; ")}.</p>}
+          <Verdict ok={r.fraction === 1}>You chose: {list(f.selected.map(optionText)) || "nothing"}.</Verdict>
+          {r.fraction < 1 && <p>The key: {list(f.correctAnswer.map(optionText))}.</p>}
           <p>{f.explanation}</p>
           <Cites cites={f.cites} titleOf={titleOf} />
         </div>

@@ -94,7 +94,7 @@ export function EvidenceHighlighter({ body, sourceTitle, ranges, onChange, disab
         tabIndex={0}
         onKeyDown={onKeyDown}
         onMouseUp={onMouseUp}
-        className="max-h-[28rem] overflow-y-auto rounded-md border border-slate-300 bg-white p-4 font-serif leading-relaxed focus-visible:outline-3"
+        className="max-h-[28rem] overflow-y-auto rounded-md border border-slate-300 bg-white p-4 font-serif leading-relaxed [overflow-wrap:anywhere] focus-visible:outline-3"
       >
         {paragraphs.map((p) =>
           p.heading ? (

@@ -20,10 +20,18 @@ export function readPending(attemptId: string): Record<string, TPendingAnswer> {
   }
 }
 
-function writePending(attemptId: string, pending: Record<string, TPendingAnswer>) {
+/**
+ * Records one change in localStorage, merged with what is there: another tab on the same attempt keeps
+ * its own queue in the same key, so neither may overwrite the other's entries.
+ */
+function persist(attemptId: string, questionId: string, item: TPendingAnswer | null, confirmedAt?: string) {
   try {
-    if (Object.keys(pending).length === 0) localStorage.removeItem(key(attemptId));
-    else localStorage.setItem(key(attemptId), JSON.stringify(pending));
+    const stored = readPending(attemptId);
+    const current = stored[questionId];
+    if (item && (!current || current.answeredAt <= item.answeredAt)) stored[questionId] = item;
+    if (!item && current?.answeredAt === confirmedAt) delete stored[questionId];
+    if (Object.keys(stored).length === 0) localStorage.removeItem(key(attemptId));
+    else localStorage.setItem(key(attemptId), JSON.stringify(stored));
   } catch {
     // Storage full or disabled: the answer still lives in memory and is retried from there.
   }
@@ -68,7 +76,7 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
           else lastSavedAt = result.data.savedAt;
           // Drop it unless a newer answer to the same question was queued meanwhile.
           if (pending[item.questionId]?.answeredAt === item.answeredAt) delete pending[item.questionId];
-          writePending(attemptId, pending);
+          persist(attemptId, item.questionId, null, item.answeredAt);
         }
       }
       onState({ kind: "saved", at: lastSavedAt });
@@ -88,7 +96,7 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
     /** Queues an answer (replacing an older one to the same question) and tries to save it. */
     push(questionId: string, value: unknown) {
       pending[questionId] = { questionId, value, answeredAt: new Date().toISOString() };
-      writePending(attemptId, pending);
+      persist(attemptId, questionId, pending[questionId]);
       void flush();
     },
     flush,
@@ -100,7 +108,9 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
     /** Forget everything queued (after the attempt was submitted). */
     clear() {
       pending = {};
-      writePending(attemptId, pending);
+      try {
+        localStorage.removeItem(key(attemptId));
+      } catch {}
       clearTimeout(retryTimer);
     },
     dispose: () => clearTimeout(retryTimer),
