@@ -5,16 +5,29 @@ import type { NextRequest } from "next/server";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { verifyRequestSession } from "@/lib/auth/verify-request";
 
+const fail = (status: number, code: string, error: string) => Response.json({ ok: false, code, error }, { status });
+
 /**
- * A JSON route handler body run for a signed-in caller holding one of `roles`. AppErrors become their
- * HTTP status with a message a user can read; bad JSON or input becomes 400; anything else a 500
- * without details.
+ * A JSON route handler run for a signed-in caller holding one of `roles`, with the request's JSON body
+ * (at most `maxBytes`). Only same-origin JSON requests are accepted (a cross-site form cannot send
+ * one). AppErrors become their HTTP status with a message a user can read; bad input becomes 400;
+ * anything else a 500 without details.
  */
-export async function handleApi<T>(request: NextRequest, roles: Role[], fn: (user: TCurrentUser) => Promise<T>): Promise<Response> {
+export async function handleApi<T>(
+  request: NextRequest,
+  roles: Role[],
+  maxBytes: number,
+  fn: (user: TCurrentUser, body: unknown) => Promise<T>,
+): Promise<Response> {
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin) return fail(403, "FORBIDDEN", "Cross-site requests are not accepted.");
+  if (!request.headers.get("content-type")?.startsWith("application/json")) return fail(415, "INVALID", "Send JSON.");
   try {
     const user = await verifyRequestSession(request, roles);
     if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again: your answers are kept on this device.");
-    return Response.json({ ok: true, data: await fn(user) });
+    const text = await request.text();
+    if (text.length > maxBytes) return fail(413, "INVALID", "That answer is too long to save.");
+    return Response.json({ ok: true, data: await fn(user, JSON.parse(text)) });
   } catch (error) {
     if (error instanceof AppError) return Response.json({ ok: false, code: error.code, error: error.message }, { status: HTTP_STATUS[error.code] });
     if (error instanceof SyntaxError || (error instanceof Error && error.name === "ZodError")) {

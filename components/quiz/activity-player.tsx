@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { TPublicActivity, TPublicQuestion } from "@/lib/content/activity-schema";
+import { EVIDENCE_RULE } from "@/lib/grading/score-evidence";
 import { submitAttemptRequest } from "./attempt-api";
 import { ChoiceQuestion } from "./choice-question";
 import { ClaimGridQuestion } from "./claim-grid-question";
@@ -20,7 +21,8 @@ type TProps = {
   attemptId: string;
   activity: TPublicActivity;
   sources: TSourceText[];
-  saved: Record<string, unknown>;
+  /** The answers stored on the server, with when each was given. */
+  saved: Record<string, { value: unknown; answeredAt: string }>;
 };
 
 /**
@@ -29,7 +31,9 @@ type TProps = {
  */
 export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) {
   const router = useRouter();
-  const [answers, setAnswers] = useState<Record<string, unknown>>(saved);
+  const [answers, setAnswers] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries(saved).map(([q, a]) => [q, a.value])));
+  // When each answer was given: submission sends these, so a stale tab never overrides a newer answer.
+  const answeredAt = useRef<Record<string, string>>(Object.fromEntries(Object.entries(saved).map(([q, a]) => [q, a.answeredAt])));
   const [state, setState] = useState<TSaveState>({ kind: "saved", at: null });
   const [message, setMessage] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -42,6 +46,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
   useEffect(() => {
     // Answers given on this device but never confirmed (offline, closed tab) win over the server copy.
     const pending = readPending(attemptId);
+    for (const p of Object.values(pending)) answeredAt.current[p.questionId] = p.answeredAt;
     if (Object.keys(pending).length) setAnswers((a) => ({ ...a, ...Object.fromEntries(Object.values(pending).map((p) => [p.questionId, p.value])) }));
     void queue.flush();
     const online = () => {
@@ -61,7 +66,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
   function answer(questionId: string, value: unknown) {
     setAnswers((a) => ({ ...a, [questionId]: value }));
     setMessage(null);
-    queue.push(questionId, value);
+    answeredAt.current[questionId] = queue.push(questionId, value);
   }
 
   async function submit() {
@@ -69,8 +74,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     submitWanted.current = true;
     setMessage(null);
     const now = new Date().toISOString();
-    const pending = queue.pending();
-    const all = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, answeredAt: pending[questionId]?.answeredAt ?? now }));
+    const all = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, answeredAt: answeredAt.current[questionId] ?? now }));
     try {
       const result = await submitAttemptRequest(attemptId, all);
       if (!result.ok) {
@@ -155,6 +159,10 @@ function Question({ question: q, value, onChange, sourceOf, sources }: TQuestion
         <div className="flex flex-col gap-2">
           <p className="font-medium">{q.prompt}</p>
           <p className="text-sm">{q.label}</p>
+          <details className="text-sm">
+            <summary className="cursor-pointer text-accent underline">How highlighting is scored</summary>
+            <p className="mt-1 text-muted">{EVIDENCE_RULE}</p>
+          </details>
           {source && (
             <EvidenceHighlighter
               body={source.body}

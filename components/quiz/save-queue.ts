@@ -94,10 +94,12 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
 
   return {
     /** Queues an answer (replacing an older one to the same question) and tries to save it. */
-    push(questionId: string, value: unknown) {
-      pending[questionId] = { questionId, value, answeredAt: new Date().toISOString() };
+    push(questionId: string, value: unknown): string {
+      const answeredAt = new Date().toISOString();
+      pending[questionId] = { questionId, value, answeredAt };
       persist(attemptId, questionId, pending[questionId]);
       void flush();
+      return answeredAt;
     },
     flush,
     /** When the page is closing: one last keepalive request per unsaved answer (it stays queued too). */

@@ -7,7 +7,8 @@ export const ZSaveAnswerInput = z.object({
   attemptId: ZId,
   questionId: ZId,
   value: z.unknown(),
-  answeredAt: z.coerce.date(),
+  // A clock far ahead would freeze the answer against later saves: no later than a minute from now.
+  answeredAt: z.coerce.date().transform((d) => new Date(Math.min(d.getTime(), Date.now() + 60_000))),
 });
 export type TSaveAnswerInput = z.infer<typeof ZSaveAnswerInput>;
 

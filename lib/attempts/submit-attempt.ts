@@ -31,7 +31,8 @@ export async function submitAttempt(user: TCurrentUser, input: TSubmitAttemptInp
       WHERE "id" = ${input.attemptId} AND "userId" = ${user.id} AND "status" = 'IN_PROGRESS'`;
     if (claimed === 0) {
       const done = await tx.attempt.findFirst({ where: { id: input.attemptId, userId: user.id }, select: { result: true } });
-      return done!.result as TActivityResult;
+      if (!done?.result) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+      return done.result as TActivityResult;
     }
     for (const a of input.answers) {
       // NOTE: an unreadable answer is skipped, not fatal: the stored (autosaved) one, if any, is graded.

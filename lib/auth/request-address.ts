@@ -1,8 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
 
-/** The client's address as seen by the first proxy, or "local" when there is none. */
+/**
+ * The client's address for rate limiting. NOTE: the rightmost X-Forwarded-For entry is the one added by
+ * the proxy nearest to us; entries to its left are whatever the client chose to send.
+ */
 export async function getRequestAddress(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  return forwarded?.at(-1) || h.get("x-real-ip") || "local";
 }

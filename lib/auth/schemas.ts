@@ -5,7 +5,8 @@ export const ZEmail = z.string().trim().toLowerCase().email("Enter a valid email
 export const ZSignInInput = z.object({
   email: ZEmail,
   password: z.string().min(1, "Enter your password.").max(200),
-  next: z.string().max(300).optional(),
+  // A `next` that is too long or odd is ignored, never a reason for sign-in to fail.
+  next: z.string().max(300).optional().catch(undefined),
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 

@@ -48,6 +48,7 @@ test("a student is refused the admin and teaching areas", async ({ page }) => {
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   }
+  await expectNoAxeViolations(page);
 });
 
 test("signed out, a role area sends you to sign in and back", async ({ page }) => {
@@ -97,7 +98,7 @@ test("public and role pages have no axe violations", async ({ page }) => {
     await expectNoAxeViolations(page);
   }
   await signIn(page, DEMO.admin);
-  for (const path of ["/admin", "/admin/users", "/teach", "/learn"]) {
+  for (const path of ["/admin", "/admin/users", "/teach", "/learn", "/learn/sources", "/learn/war-2020", "/learn/no-such-module"]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

@@ -9,5 +9,5 @@ import { ZSaveAnswerInput } from "@/lib/attempts/schemas";
  */
 export async function PUT(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  return handleApi(request, LEARNER_ROLES, async (user) => saveAnswer(user, ZSaveAnswerInput.parse({ ...(await request.json()), attemptId })));
+  return handleApi(request, LEARNER_ROLES, 64 * 1024, (user, body) => saveAnswer(user, ZSaveAnswerInput.parse({ ...(body as object), attemptId })));
 }

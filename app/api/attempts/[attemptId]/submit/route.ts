@@ -6,8 +6,8 @@ import { submitAttempt } from "@/lib/attempts/submit-attempt";
 /** Submits and grades an attempt, exactly once however often it is called (decision 006). */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  return handleApi(request, LEARNER_ROLES, async (user) => {
-    const result = await submitAttempt(user, ZSubmitAttemptInput.parse({ ...(await request.json()), attemptId }));
+  return handleApi(request, LEARNER_ROLES, 1024 * 1024, async (user, body) => {
+    const result = await submitAttempt(user, ZSubmitAttemptInput.parse({ ...(body as object), attemptId }));
     return { score: result.score, maxScore: result.maxScore };
   });
 }
