@@ -14,11 +14,12 @@ const PASSWORD = "crosscheck-local";
 
 export type TDatabaseServer = { url: (database: string) => string; stop: () => Promise<void> };
 
-function freePort(): Promise<number> {
+/** `preferred` when it is free (so a restarted database keeps its address), otherwise any free port. */
+function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.once("error", (error: NodeJS.ErrnoException) => (preferred && error.code === "EADDRINUSE" ? resolve(freePort(0)) : reject(error)));
+    server.listen(preferred, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
@@ -59,7 +60,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?
   const reused = opts.ephemeral ? null : runningServerPort(dataDir);
   if (reused) return { url: url(reused), stop: async () => {} } satisfies TDatabaseServer;
 
-  const port = await freePort();
+  const port = await freePort(opts.ephemeral ? 0 : Number(process.env.EMBEDDED_PG_PORT ?? 54329));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

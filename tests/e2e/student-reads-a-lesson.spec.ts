@@ -10,8 +10,8 @@ test("a student reads a lesson with the term lens, opens a source, marks the les
   await expect(page.getByRole("img", { name: /Stepanakert/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole("link", { name: "From the blockade to the exodus" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "From the blockade to the exodus" })).toBeVisible();
+  await page.getByRole("link", { name: "From the closure of the Lachin corridor to the exodus" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "From the closure of the Lachin corridor to the exodus" })).toBeVisible();
 
   // The lens: a contested term is reachable by keyboard and explains who uses which name.
   const lens = page.getByRole("button", { name: "Contested-terms lens" });
@@ -34,9 +34,9 @@ test("a student reads a lesson with the term lens, opens a source, marks the les
   const card = page.getByRole("complementary", { name: /Weak Russia/ });
   await expect(card).toContainText("Global Defense Corp");
   await expect(card).toContainText("defence news website");
-  await expect(page.getByRole("navigation", { name: "Used in" }).getByRole("link", { name: "From the blockade to the exodus" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Used in" }).getByRole("link", { name: "From the closure of the Lachin corridor to the exodus" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("navigation", { name: "Used in" }).getByRole("link", { name: "From the blockade to the exodus" }).click();
+  await page.getByRole("navigation", { name: "Used in" }).getByRole("link", { name: "From the closure of the Lachin corridor to the exodus" }).click();
 
   await page.getByRole("button", { name: "Mark lesson complete" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Lesson marked as complete." })).toBeVisible();
@@ -47,7 +47,7 @@ test("a student reads a lesson with the term lens, opens a source, marks the les
   await expect(page).toHaveURL(/\/learn$/);
   const module3 = page.getByRole("listitem").filter({ hasText: "3. The September 2023 operation" });
   await expect(module3).toContainText("1 of 2 lessons done");
-  await expect(page.getByText("Pick up where you left off")).toContainText("From the blockade to the exodus");
+  await expect(page.getByText("Pick up where you left off")).toContainText("From the closure of the Lachin corridor to the exodus");
   await page.getByRole("link", { name: "3. The September 2023 operation" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "From the blockade to the exodus" })).toContainText("done");
+  await expect(page.getByRole("listitem").filter({ hasText: "From the closure of the Lachin corridor to the exodus" })).toContainText("done");
 });
