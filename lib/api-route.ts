@@ -5,6 +5,18 @@ import type { NextRequest } from "next/server";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { verifyRequestSession } from "@/lib/auth/verify-request";
 
+/** A browser always sends Origin on PUT and POST; it must name the host this request was sent to. */
+function isSameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true; // not a browser request (no ambient cookies to abuse)
+  try {
+    const host = new URL(origin).host;
+    return host === request.headers.get("x-forwarded-host") || host === request.headers.get("host");
+  } catch {
+    return false;
+  }
+}
+
 const fail = (status: number, code: string, error: string) => Response.json({ ok: false, code, error }, { status });
 
 /**
@@ -19,8 +31,7 @@ export async function handleApi<T>(
   maxBytes: number,
   fn: (user: TCurrentUser, body: unknown) => Promise<T>,
 ): Promise<Response> {
-  const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin) return fail(403, "FORBIDDEN", "Cross-site requests are not accepted.");
+  if (!isSameOrigin(request)) return fail(403, "FORBIDDEN", "Cross-site requests are not accepted.");
   if (!request.headers.get("content-type")?.startsWith("application/json")) return fail(415, "INVALID", "Send JSON.");
   try {
     const user = await verifyRequestSession(request, roles);
