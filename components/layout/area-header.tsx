@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(public)/actions";
+import { SignOutButton } from "./sign-out-button";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const NAV = {
@@ -46,11 +46,7 @@ export function AreaHeader({ user }: { user: { name: string; role: Role } | null
               {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
             </span>
           )}
-          <form action={signOutAction}>
-            <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton />
         </div>
       </div>
     </header>

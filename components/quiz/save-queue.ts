@@ -9,7 +9,8 @@ export type TSaveState =
   | { kind: "offline"; pending: number }
   | { kind: "error"; message: string; pending: number };
 
-const key = (attemptId: string) => `crosscheck:pending:${attemptId}`;
+const PREFIX = "crosscheck:pending:";
+const key = (attemptId: string) => `${PREFIX}${attemptId}`;
 
 /** Answers given but not yet confirmed by the server, kept in this browser across reloads. */
 export function readPending(attemptId: string): Record<string, TPendingAnswer> {
@@ -117,4 +118,32 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
     },
     dispose: () => clearTimeout(retryTimer),
   };
+}
+
+
+/**
+ * Before signing out: tries to save every answer still queued on this device (for any attempt), and
+ * returns how many could not be saved. Whatever was saved or refused leaves the queue.
+ */
+export async function flushAllPending(): Promise<number> {
+  let remaining = 0;
+  const keys = Object.keys(localStorage).filter((k) => k.startsWith(PREFIX));
+  for (const k of keys) {
+    const attemptId = k.slice(PREFIX.length);
+    for (const item of Object.values(readPending(attemptId))) {
+      try {
+        const result = await saveAnswerRequest(attemptId, item);
+        if (!result.ok && (result.code === "SERVER" || result.code === "UNAUTHENTICATED")) remaining++;
+        else persist(attemptId, item.questionId, null, item.answeredAt);
+      } catch {
+        remaining++;
+      }
+    }
+  }
+  return remaining;
+}
+
+/** Removes every queued answer from this device (so the next person at a shared computer cannot read them). */
+export function clearAllPending() {
+  for (const k of Object.keys(localStorage)) if (k.startsWith(PREFIX)) localStorage.removeItem(k);
 }

@@ -93,3 +93,26 @@ test("answers autosave and are there again in a second tab", async ({ page, cont
   await second.goto(QUIZ);
   await expect(second.getByRole("radio").first()).toBeChecked();
 });
+
+test("signing out with an unsaved answer asks first, and keeps the answer when the learner stays", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto(QUIZ);
+  const status = page.getByRole("status").filter({ hasText: /saved|offline|Saving/i });
+  await page.context().setOffline(true);
+  await page.getByRole("radio").first().check();
+  await expect(status).toContainText("You are offline");
+
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect.poll(() => asked).toContain("1 answer could not be saved");
+  await expect(page).toHaveURL(/activities\/september-2023-quiz/);
+
+  await page.context().setOffline(false);
+  await expect(status).toHaveText("All answers saved.");
+  await page.reload();
+  await expect(page.getByRole("radio").first()).toBeChecked();
+});
