@@ -1,14 +1,9 @@
-import { AreaHeader } from "@/components/layout/area-header";
-import { requirePageUser } from "@/lib/auth/session";
+import { RoleArea } from "@/components/layout/role-area";
 
-export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageUser("/admin", "ADMIN");
+export default function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <>
-      <AreaHeader user={user} />
-      <main id="main" className="mx-auto max-w-5xl p-4 sm:p-8">
-        {children}
-      </main>
-    </>
+    <RoleArea path="/admin" roles={["ADMIN"]}>
+      {children}
+    </RoleArea>
   );
 }

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TPublicActivity } from "@/lib/content/activity-schema";
 import type { TActivityResult } from "@/lib/grading/feedback";
+import { bestAttempt } from "@/lib/learning/scores";
 
 /**
  * What the activity page needs: the public definition (no keys), the sources it shows, the caller's
@@ -45,8 +46,7 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
   });
 
   const submitted = activity.attempts.filter((a) => a.status === "SUBMITTED");
-  const ratio = (a: { score: number | null; maxScore: number | null }) => (a.score ?? 0) / (a.maxScore || 1);
-  const best = submitted.reduce<(typeof submitted)[number] | null>((b, a) => (!b || ratio(a) > ratio(b) ? a : b), null);
+  const best = bestAttempt(submitted);
   const open = activity.attempts.find((a) => a.status === "IN_PROGRESS") ?? null;
   const viewed = viewAttemptNumber ? submitted.find((a) => a.number === viewAttemptNumber) : submitted[0];
   const result = viewed

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
 import { computeMastery } from "./mastery";
+import { bestAttempt } from "./scores";
 
 /** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
 export async function getCourseOverview(user: TCurrentUser) {
@@ -52,13 +53,9 @@ async function getSubmittedAttempts(userId: string) {
 }
 
 function bestScoresByActivity(attempts: Awaited<ReturnType<typeof getSubmittedAttempts>>) {
-  const best = new Map<string, { score: number; maxScore: number }>();
-  for (const a of attempts) {
-    const ratio = (a.score ?? 0) / (a.maxScore || 1);
-    const current = best.get(a.activityId);
-    if (!current || ratio > current.score / (current.maxScore || 1)) best.set(a.activityId, { score: a.score ?? 0, maxScore: a.maxScore ?? 0 });
-  }
-  return best;
+  const byActivity = new Map<string, typeof attempts>();
+  for (const a of attempts) byActivity.set(a.activityId, [...(byActivity.get(a.activityId) ?? []), a]);
+  return new Map([...byActivity].map(([id, list]) => [id, bestAttempt(list)!]));
 }
 
 /** A module page: lessons with done marks, activities with best scores, sources, timeline. */

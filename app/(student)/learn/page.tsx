@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MasteryPanel } from "@/components/learn/mastery-panel";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCourseOverview } from "@/lib/learning/queries";
+import { formatScore } from "@/lib/learning/scores";
 
 export const metadata: Metadata = { title: "Your course" };
 
@@ -39,7 +40,7 @@ export default async function LearnPage() {
                   {m.lessonsDone} of {m.lessons.length} lessons done
                   {m.activities.map((a) => (
                     <span key={a.id} className="ml-3">
-                      · {a.title}: {a.best ? `best ${Math.round((a.best.score / (a.best.maxScore || 1)) * 100)}%` : "not yet taken"}
+                      · {a.title}: {a.best ? `best ${formatScore(a.best)}` : "not yet taken"}
                     </span>
                   ))}
                 </p>

@@ -5,13 +5,13 @@ import { PlacesMap } from "@/components/course/places-map";
 import { Timeline } from "@/components/course/timeline";
 import { requirePageUser } from "@/lib/auth/session";
 import { getModuleForLearner } from "@/lib/learning/queries";
+import { bestAttempt, formatScore } from "@/lib/learning/scores";
 import { orNotFound } from "@/lib/not-found";
 
 type TParams = { moduleSlug: string };
 
 export const metadata: Metadata = { title: "Module" };
 
-const pct = (a: { score: number | null; maxScore: number | null }) => `${Math.round(((a.score ?? 0) / (a.maxScore || 1)) * 100)}%`;
 
 export default async function ModulePage({ params }: { params: Promise<TParams> }) {
   const { moduleSlug } = await params;
@@ -49,12 +49,12 @@ export default async function ModulePage({ params }: { params: Promise<TParams> 
             {mod.activities.map((a) => {
               const submitted = a.attempts.filter((t) => t.status === "SUBMITTED");
               const open = a.attempts.some((t) => t.status === "IN_PROGRESS");
-              const best = submitted.reduce<(typeof submitted)[number] | null>((b, t) => (!b || (t.score ?? 0) / (t.maxScore || 1) > (b.score ?? 0) / (b.maxScore || 1) ? t : b), null);
+              const best = bestAttempt(submitted);
               return (
                 <li key={a.id}>
                   <Link href={`/learn/${mod.slug}/activities/${a.slug}`} className="font-medium text-accent underline">{a.title}</Link>
                   <span className="ml-2 text-sm text-muted">
-                    {a.kind === "QUIZ" ? "Quiz" : "Exercise"} · {open ? "in progress" : best ? `best ${pct(best)}` : "not started"}
+                    {a.kind === "QUIZ" ? "Quiz" : "Exercise"} · {open ? "in progress" : best ? `best ${formatScore(best)}` : "not started"}
                   </span>
                 </li>
               );

@@ -8,6 +8,7 @@ import { getActivityForLearner } from "@/lib/attempts/queries";
 import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { renderLessonHtml } from "@/lib/content/markdown";
 import { AppError } from "@/lib/errors";
+import { formatScore } from "@/lib/learning/scores";
 import { SourceColumns } from "@/components/quiz/source-columns";
 import { retakeAction } from "./actions";
 
@@ -16,7 +17,6 @@ type TSearch = { attempt?: string };
 
 export const metadata: Metadata = { title: "Activity" };
 
-const pct = (a: { score: number | null; maxScore: number | null }) => `${Math.round(((a.score ?? 0) / (a.maxScore || 1)) * 100)}%`;
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<TParams>; searchParams: Promise<TSearch> }) {
   const { moduleSlug, activitySlug } = await params;
@@ -58,7 +58,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: intro }} />
         {attempts.length > 0 && (
           <p className="text-sm">
-            Best: attempt {best!.number}, {pct(best!)} · Latest: attempt {latest!.number}, {pct(latest!)} · {attempts.length}{" "}
+            Best: attempt {best!.number}, {formatScore(best!)} · Latest: attempt {latest!.number}, {formatScore(latest!)} · {attempts.length}{" "}
             {attempts.length === 1 ? "attempt" : "attempts"} submitted
           </p>
         )}
@@ -82,7 +82,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <section aria-labelledby="result-heading" className="flex flex-col gap-4">
             <div className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-green-300 bg-green-50 p-4">
               <h2 id="result-heading" className="text-xl font-semibold">
-                Attempt {viewed.number}: {Math.round(viewed.result.score * 10) / 10} of {viewed.result.maxScore} points ({pct(viewed.result)})
+                Attempt {viewed.number}: {Math.round(viewed.result.score * 10) / 10} of {viewed.result.maxScore} points ({formatScore(viewed.result)})
               </h2>
               <form action={retakeAction}>
                 <input type="hidden" name="moduleSlug" value={moduleSlug} />
@@ -97,7 +97,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
                 Your attempts:{" "}
                 {attempts.map((a) => (
                   <Link key={a.number} href={`${path}?attempt=${a.number}`} aria-current={a.number === viewed.number ? "page" : undefined} className="mr-3 underline aria-[current=page]:font-bold">
-                    #{a.number} ({pct(a)})
+                    #{a.number} ({formatScore(a)})
                   </Link>
                 ))}
               </nav>
