@@ -65,6 +65,38 @@ async function load(name: string, opts: autocannon.Options): Promise<TResult> {
   return result;
 }
 
+/**
+ * An open-model load: `rate` requests a second, evenly spaced (not in bursts), for `seconds`, each made
+ * by `send(i)`; latency is measured per request. This is what 50 learners at their own pace look like.
+ */
+async function paced(name: string, rate: number, seconds: number, send: (i: number) => Promise<Response>): Promise<TResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const started = performance.now();
+  const total = rate * seconds;
+  await Promise.all(
+    Array.from({ length: total }, async (_, i) => {
+      const due = started + (i * 1000) / rate;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      const t = performance.now();
+      try {
+        const response = await send(i);
+        await response.arrayBuffer();
+        if (!response.ok) non2xx++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t);
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
+  const result = { name, requestsPerSecond: rate, p95Ms: at(0.95), p50Ms: at(0.5), errors, non2xx, requests: latencies.length };
+  console.log(`${name.padEnd(34)} ${String(rate).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   errors ${errors}   non-2xx ${non2xx}   (paced)`);
+  return result;
+}
+
 /** autocannon reports p90 and p97.5, not p95: interpolate between them (stated in the output). */
 function percentile95(r: autocannon.Result): number {
   const l = r.latency as unknown as Record<string, number>;
@@ -104,7 +136,7 @@ async function main() {
         attempts.push({ user, attemptId: id, onQuiz: activityId === quiz.id });
       }
     }
-    const paced = attempts.filter((a) => users.indexOf(a.user) < CONNECTIONS);
+    const pacedPool = attempts.filter((a) => users.indexOf(a.user) < CONNECTIONS);
     const burst = attempts.filter((a) => users.indexOf(a.user) >= CONNECTIONS);
 
     /** Autosaves of the quiz's choice question, spread over the cohort's open quiz attempts. */
@@ -164,9 +196,28 @@ async function main() {
         requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: users[n++ % users.length]!.cookie } }) }],
       }),
     );
-    // Paced: 50 learners each saving one answer a second, and 50 submitting at 5 a second in all.
-    results.push(await load("save answers, 50 learners at 1/s each", { url: BASE, overallRate: CONNECTIONS, requests: saving(paced) }));
-    results.push(await load("submit attempts, 5/s", { url: BASE, overallRate: 5, amount: 40, requests: submitting(paced) }));
+    // Paced: 50 learners each saving an answer every second, and submissions at 5 a second, evenly spread.
+    const pacedQuiz = pacedPool.filter((a) => a.onQuiz);
+    results.push(
+      await paced("save answers, 50 learners at 1/s", CONNECTIONS, DURATION, (i) => {
+        const a = pacedQuiz[i % pacedQuiz.length]!;
+        return fetch(`${BASE}/api/attempts/${a.attemptId}/answers`, {
+          method: "PUT",
+          headers: { cookie: a.user.cookie, "content-type": "application/json" },
+          body: JSON.stringify({ questionId: choice.id, value: { selected: [choice.options[i % choice.options.length].id] }, answeredAt: new Date().toISOString() }),
+        });
+      }),
+    );
+    results.push(
+      await paced("submit attempts, 5/s", 5, 8, (i) => {
+        const a = pacedPool[i]!;
+        return fetch(`${BASE}/api/attempts/${a.attemptId}/submit`, {
+          method: "POST",
+          headers: { cookie: a.user.cookie, "content-type": "application/json" },
+          body: JSON.stringify({ answers: [] }),
+        });
+      }),
+    );
     // Saturation: the same 50 connections sending back-to-back.
     results.push(await load("save answers, back-to-back", { url: BASE, requests: saving(burst) }));
     results.push(await load("submit attempts, back-to-back", { url: BASE, amount: burst.length, requests: submitting(burst) }));
