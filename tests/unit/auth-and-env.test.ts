@@ -38,3 +38,14 @@ describe("sign-up input", () => {
     expect(r.success ? null : r.error.issues[0]!.message).toBe("Use at least 10 characters for your password.");
   });
 });
+
+describe("demo accounts", () => {
+  it("are seeded for development and for our embedded database, not in production on a real server unless asked", async () => {
+    const { demoAccountsWanted } = await import("@/lib/auth/demo-accounts");
+    expect(demoAccountsWanted({})).toBe(true);
+    expect(demoAccountsWanted({ NODE_ENV: "production", CROSSCHECK_EMBEDDED_DB: "1" })).toBe(true);
+    expect(demoAccountsWanted({ NODE_ENV: "production" })).toBe(false);
+    expect(demoAccountsWanted({ NODE_ENV: "production", SEED_DEMO: "1" })).toBe(true);
+    expect(demoAccountsWanted({ SEED_DEMO: "0" })).toBe(false);
+  });
+});
