@@ -49,7 +49,7 @@ export function ProvenanceCard({ source }: TProvenanceCardProps) {
     <aside aria-labelledby={headingId} className="@container rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-5">
       <p className="text-sm font-semibold tracking-wide text-muted uppercase">About this source</p>
       <h2 id={headingId} className="mt-1 font-serif text-xl leading-snug font-semibold">{source.title}</h2>
-      <dl className="mt-3 divide-y divide-slate-200 text-base">
+      <dl className="mt-3 divide-y divide-slate-200 text-base [overflow-wrap:anywhere]">
         <Row term={card.authors.length > 1 ? "Authors" : "Author"}>
           {card.authors.length > 0 && (
             <ul className="space-y-1">

@@ -1,4 +1,5 @@
-import { MASTERY_SKILLS, weakestSkill, type TMastery } from "@/lib/learning/mastery";
+import Link from "next/link";
+import { MASTERY_SKILLS, type TMastery, type TMasterySkill } from "@/lib/learning/mastery";
 
 const LABELS = {
   perspective: "Identifying perspective",
@@ -16,9 +17,10 @@ const ADVICE = {
   chronology: "Put the events of a module's timeline in order.",
 } as const;
 
+type TNextStep = { skill: TMasterySkill; href: string; title: string } | null;
+
 /** Mastery per skill, from the latest submitted attempt of each activity, with a next step. */
-export function MasteryPanel({ mastery }: { mastery: TMastery }) {
-  const focus = weakestSkill(mastery);
+export function MasteryPanel({ mastery, nextStep }: { mastery: TMastery; nextStep: TNextStep }) {
   return (
     <section aria-labelledby="mastery-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="mastery-heading" className="mb-3 text-xl font-semibold">Your skills</h2>
@@ -39,10 +41,15 @@ export function MasteryPanel({ mastery }: { mastery: TMastery }) {
           );
         })}
       </ul>
-      {focus && (
+      {nextStep ? (
         <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm">
-          <strong>What to do next:</strong> {LABELS[focus]}. {ADVICE[focus]}
+          <strong>What to do next:</strong> {LABELS[nextStep.skill]}. {ADVICE[nextStep.skill]}{" "}
+          <Link href={nextStep.href} className="font-semibold text-accent underline">
+            {nextStep.title}
+          </Link>
         </p>
+      ) : (
+        <p className="mt-4 rounded-md bg-green-50 p-3 text-sm">Every skill is at 80% or more. Try a retake without looking back at the key.</p>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
-import { computeMastery } from "./mastery";
+import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
 import { bestAttempt } from "./scores";
 
 /** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
@@ -31,7 +31,13 @@ export async function getCourseOverview(user: TCurrentUser) {
   const done = new Set(progress.map((p) => p.lessonId));
   const best = bestScoresByActivity(attempts);
   const mastery = computeMastery(attempts);
+  const focus = weakestSkill(mastery);
+  const submittedIds = new Set(attempts.map((a) => a.activityId));
+  const practice = focus ? await activitiesPractising(focus) : [];
+  // Prefer an activity the learner has not done yet; otherwise retake the first one.
+  const next = practice.find((a) => !submittedIds.has(a.id)) ?? practice[0] ?? null;
   return {
+    nextStep: focus && next ? { skill: focus, href: `/learn/${next.moduleSlug}/activities/${next.slug}`, title: next.title } : null,
     resume: lastVisit?.lesson ?? null,
     mastery,
     modules: modules.map((m) => ({
@@ -41,6 +47,15 @@ export async function getCourseOverview(user: TCurrentUser) {
       activities: m.activities.map((a) => ({ ...a, best: best.get(a.id) ?? null })),
     })),
   };
+}
+
+/** Activities with at least one question on `skill`, in course order. */
+async function activitiesPractising(skill: TMasterySkill) {
+  return db.$queryRaw<{ id: string; slug: string; title: string; moduleSlug: string }[]>`
+    SELECT a."id", a."slug", a."title", m."slug" AS "moduleSlug"
+    FROM "Activity" a JOIN "Module" m ON m."id" = a."moduleId"
+    WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(a."publicDefinition"->'questions') q WHERE q->>'skill' = ${skill})
+    ORDER BY m."order", a."order"`;
 }
 
 /** The latest submitted attempt per activity, with its per-question results and the questions' skills. */

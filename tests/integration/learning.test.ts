@@ -48,9 +48,12 @@ describe("learning progress", () => {
     const user = await createUser();
     const attemptId = await startOrResumeAttempt(user, "september-2023-quiz");
     await submitAttempt(user, { attemptId, answers: [] });
-    const { mastery } = await getCourseOverview(user);
+    const { mastery, nextStep } = await getCourseOverview(user);
     expect(mastery.perspective.share).toBe(0);
     expect(mastery.perspective.questions).toBeGreaterThan(0);
     expect(mastery.chronology.share).toBeNull();
+    // The next step is the first skill not yet practised, with an activity that practises it.
+    expect(nextStep?.skill).toBe("comparison");
+    expect(nextStep?.href).toMatch(/^\/learn\/[\w-]+\/activities\/[\w-]+$/);
   });
 });

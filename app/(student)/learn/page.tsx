@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Your course" };
 
 export default async function LearnPage() {
   const user = await requirePageUser("/learn", "STUDENT", "INSTRUCTOR", "ADMIN");
-  const { modules, resume, mastery } = await getCourseOverview(user);
+  const { modules, resume, mastery, nextStep } = await getCourseOverview(user);
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -54,7 +54,7 @@ export default async function LearnPage() {
             <Link href="/learn/sources" className="text-accent underline">All five sources, with their provenance</Link>
           </p>
         </section>
-        <MasteryPanel mastery={mastery} />
+        <MasteryPanel mastery={mastery} nextStep={nextStep} />
       </div>
     </div>
   );
