@@ -37,6 +37,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
   const [state, setState] = useState<TSaveState>({ kind: "saved", at: null });
   const [message, setMessage] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [confirmingGaps, setConfirmingGaps] = useState(false);
   const queue = useMemo(
     () => createSaveQueue(attemptId, setState, (code, error) => (code === "CONFLICT" ? router.refresh() : setMessage(error))),
     [attemptId, router],
@@ -92,13 +93,20 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     }
   }
 
-  const answeredCount = activity.questions.filter((q) => answers[q.id] !== undefined).length;
+  const answeredCount = activity.questions.filter((q) => isAnswered(answers[q.id])).length;
   const sourceOf = (slug: string) => sources.find((s) => s.slug === slug);
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
+        const gaps = activity.questions.flatMap((q, i) => (isAnswered(answers[q.id]) ? [] : [i + 1]));
+        if (gaps.length > 0 && !confirmingGaps) {
+          // Ask once, without a modal: the learner may have missed a question further up.
+          setConfirmingGaps(true);
+          setMessage(`${gaps.length === 1 ? "Question" : "Questions"} ${gaps.join(", ")} ${gaps.length === 1 ? "is" : "are"} not answered yet. Answer ${gaps.length === 1 ? "it" : "them"}, or submit anyway.`);
+          return;
+        }
         void submit();
       }}
       className="flex flex-col gap-6"
@@ -123,11 +131,19 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" disabled={submitting} className="min-h-11 rounded-md bg-accent px-5 py-2 font-medium text-white hover:bg-accent-strong disabled:bg-slate-400">
-          {submitting ? "Submitting…" : activity.kind === "quiz" ? "Submit quiz" : "Submit exercise"}
+          {submitting ? "Submitting…" : confirmingGaps ? "Submit anyway" : activity.kind === "quiz" ? "Submit quiz" : "Submit exercise"}
         </button>
         <span className="text-sm text-muted">You can leave and come back: your answers are saved as you go.</span>
       </div>
     </form>
+  );
+}
+
+/** An answer counts once it holds something: a choice, a highlight, a word. */
+function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  return Object.values(value as Record<string, unknown>).some((v) =>
+    Array.isArray(v) ? v.length > 0 : typeof v === "string" ? v.trim().length > 0 : v && typeof v === "object" ? Object.keys(v).length > 0 : Boolean(v),
   );
 }
 

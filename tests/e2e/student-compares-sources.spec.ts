@@ -13,6 +13,9 @@ test("a student fills a claim grid, submits, sees the key per cell, and retakes 
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Submit exercise" }).click();
+  // The grid is done but the other questions are not: the learner is told which, and can go on anyway.
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/Questions [\d, ]+ are not answered yet/);
+  await page.getByRole("button", { name: "Submit anyway" }).click();
   await expect(page.getByRole("heading", { name: /^Attempt 1:/ })).toBeVisible();
   // Every cell is reported with what the learner said and, where wrong, what the key says.
   await expect(page.getByText(/you said “states it”/).first()).toBeVisible();
