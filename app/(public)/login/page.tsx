@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { DEMO_PASSWORD, DEMO_USERS, demoAccountsWanted } from "@/lib/auth/demo-accounts";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,6 +15,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <SignInForm next={next} />
+      {demoAccountsWanted(process.env) && (
+        <aside aria-labelledby="demo-heading" className="mt-8 rounded-md border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="demo-heading" className="mb-2 font-semibold">Demo accounts</h2>
+          <ul className="flex flex-col gap-1">
+            {DEMO_USERS.map((u) => (
+              <li key={u.email}>
+                <code>{u.email}</code> ({u.role.toLowerCase()})
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">
+            Password: <code>{DEMO_PASSWORD}</code>
+          </p>
+        </aside>
+      )}
     </div>
   );
 }
