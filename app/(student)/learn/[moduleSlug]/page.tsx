@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { KeyTerms } from "@/components/course/key-terms";
 import { PlacesMap } from "@/components/course/places-map";
 import { Timeline } from "@/components/course/timeline";
@@ -19,9 +20,7 @@ export default async function ModulePage({ params }: { params: Promise<TParams> 
   const mod = await orNotFound(getModuleForLearner(user, moduleSlug));
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/learn" className="underline">Course</Link>
-      </nav>
+      <Breadcrumbs items={[{ href: "/learn", label: "Course" }]} />
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">Module {mod.order}</p>
         <h1 className="font-serif text-3xl font-bold">{mod.title}</h1>

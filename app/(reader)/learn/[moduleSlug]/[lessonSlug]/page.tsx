@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { TermLens } from "@/components/course/term-lens";
 import { LessonProgress } from "@/components/learn/lesson-progress";
 import { getLessonContent, getTerms } from "@/lib/learning/queries";
@@ -33,10 +34,7 @@ export default async function LessonPage({ params }: { params: Promise<TParams> 
 
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/learn" className="underline">Course</Link> ›{" "}
-        <Link href={`/learn/${moduleSlug}`} className="underline">{lesson.module.title}</Link>
-      </nav>
+      <Breadcrumbs items={[{ href: "/learn", label: "Course" }, { href: `/learn/${moduleSlug}`, label: lesson.module.title }]} />
       <header className="flex flex-col gap-2">
         <p className="text-sm text-muted">
           Lesson {lesson.order + 1} of {lesson.module.lessonCount} · about {lesson.minutes} minutes

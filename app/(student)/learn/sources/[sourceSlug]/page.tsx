@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ProvenanceCard } from "@/components/course/provenance-card";
 import { SourceText } from "@/components/course/source-text";
 import { TermLens } from "@/components/course/term-lens";
@@ -19,9 +20,7 @@ export default async function SourcePage({ params }: { params: Promise<TParams> 
   const [source, terms] = await Promise.all([orNotFound(getSourceForLearner(sourceSlug)), getTerms()]);
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/learn" className="underline">Course</Link> › <Link href="/learn/sources" className="underline">Sources</Link>
-      </nav>
+      <Breadcrumbs items={[{ href: "/learn", label: "Course" }, { href: "/learn/sources", label: "Sources" }]} />
       <h1 className="font-serif text-3xl font-bold leading-tight">{source.title}</h1>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="order-2 lg:order-1">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { ActivityPlayer } from "@/components/quiz/activity-player";
 import { AttemptResult } from "@/components/quiz/attempt-result";
@@ -48,10 +49,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/learn" className="underline">Course</Link> ›{" "}
-        <Link href={`/learn/${moduleSlug}`} className="underline">{activity.module.title}</Link>
-      </nav>
+      <Breadcrumbs items={[{ href: "/learn", label: "Course" }, { href: `/learn/${moduleSlug}`, label: activity.module.title }]} />
       <header className="flex flex-col gap-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">{activity.kind === "QUIZ" ? "Quiz" : "Exercise"}</p>
         <h1 className="font-serif text-3xl font-bold">{activity.title}</h1>
