@@ -1,4 +1,5 @@
-import type { TCite, TPublicActivity, TPublicQuestion } from "@/lib/content/activity-schema";
+import type { TCite } from "@/lib/content/activity-schema";
+import type { TPublicActivity, TPublicQuestion } from "@/lib/content/public-activity";
 import type { TActivityResult, TQuestionResult } from "@/lib/grading/feedback";
 import { HighlightedExcerpt } from "./highlighted-excerpt";
 import type { TSourceText } from "./question-types";

@@ -1,4 +1,4 @@
-import type { TPublicQuestion } from "@/lib/content/activity-schema";
+import type { TPublicQuestion } from "@/lib/content/public-activity";
 
 export type TQuestionOf<T extends TPublicQuestion["type"]> = Extract<TPublicQuestion, { type: T }>;
 export type TQuestionProps<T extends TPublicQuestion["type"], V> = {

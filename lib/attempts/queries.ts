@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
-import type { TPublicActivity } from "@/lib/content/activity-schema";
+import type { TPublicActivity } from "@/lib/content/public-activity";
 import type { TActivityResult } from "@/lib/grading/feedback";
 import { bestAttempt } from "@/lib/learning/scores";
 

@@ -3,7 +3,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { collectQuotes, ZActivity, type TActivity } from "./activity-schema";
+import { collectQuotes } from "./activity-quotes";
+import { ZActivity, type TActivity } from "./activity-schema";
 import {
   ZLesson,
   ZModule,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { toPublicActivity } from "./activity-schema";
+import { toPublicActivity } from "./public-activity";
 import type { TCourse } from "./load-course";
 import { renderLessonHtml } from "./markdown";
 

@@ -1,4 +1,5 @@
-import { parseAnswerFor, type TActivity, type TQuestion } from "../content/activity-schema";
+import type { TActivity, TQuestion } from "../content/activity-schema";
+import { parseAnswerFor } from "../content/answer-schema";
 import type { TActivityResult, TQuestionFeedback, TQuestionResult } from "./feedback";
 import { scoreChoice } from "./score-choice";
 import { scoreClaimGrid } from "./score-claim-grid";

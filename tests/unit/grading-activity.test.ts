@@ -1,6 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectQuotes, toPublicActivity, ZActivity, type TActivity } from "../../lib/content/activity-schema";
+import { collectQuotes } from "../../lib/content/activity-quotes";
+import { ZActivity, type TActivity } from "../../lib/content/activity-schema";
+import { toPublicActivity } from "../../lib/content/public-activity";
 import { loadCourse } from "../../lib/content/load-course";
 import { gradeActivity } from "../../lib/grading/grade-attempt";
 

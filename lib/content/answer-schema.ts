@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { ZCell, type TQuestionType } from "./activity-schema";
+
+// Learner answers. Every field may be missing or empty so a half-finished attempt can be autosaved.
+
+const ZIdList = z.array(z.string().max(100)).max(200);
+/** At most `max` keys: a learner's answer can never grow beyond what any question could need. */
+const limitKeys = (max: number) => (o: object) => Object.keys(o).length <= max;
+const ZIdMap = z.record(z.string().max(100), z.string().max(100)).refine(limitKeys(200), "Too many entries.");
+
+export const ZAnswerByType = {
+  choice: z.object({ selected: ZIdList.default(() => []) }),
+  perspective: z.object({ axes: ZIdMap.default(() => ({})) }),
+  /** Character offsets into the source body string, end exclusive. */
+  evidence: z.object({ ranges: z.array(z.tuple([z.number().int(), z.number().int()])).max(500).default(() => []) }),
+  "claim-grid": z.object({
+    cells: z
+      .record(z.string().max(100), z.record(z.string().max(100), ZCell).refine(limitKeys(10), "Too many entries."))
+      .refine(limitKeys(100), "Too many entries.")
+      .default(() => ({})),
+  }),
+  match: z.object({ pairs: ZIdMap.default(() => ({})) }),
+  order: z.object({ order: ZIdList.default(() => []) }),
+  corroboration: z.object({ flagged: ZIdList.default(() => []) }),
+  written: z.object({ text: z.string().max(5000).default("") }),
+} as const satisfies Record<TQuestionType, z.ZodType>;
+
+export type TAnswerFor<T extends TQuestionType> = z.output<(typeof ZAnswerByType)[T]>;
+
+/** An answer tagged with its question type, e.g. for storage or an autosave payload. */
+export const ZAnswer = z.discriminatedUnion("type", [
+  ZAnswerByType.choice.extend({ type: z.literal("choice") }),
+  ZAnswerByType.perspective.extend({ type: z.literal("perspective") }),
+  ZAnswerByType.evidence.extend({ type: z.literal("evidence") }),
+  ZAnswerByType["claim-grid"].extend({ type: z.literal("claim-grid") }),
+  ZAnswerByType.match.extend({ type: z.literal("match") }),
+  ZAnswerByType.order.extend({ type: z.literal("order") }),
+  ZAnswerByType.corroboration.extend({ type: z.literal("corroboration") }),
+  ZAnswerByType.written.extend({ type: z.literal("written") }),
+]);
+export type TAnswer = z.output<typeof ZAnswer>;
+
+/** Answers for a whole attempt, keyed by question id; each value is checked per question when graded. */
+export const ZAttemptAnswers = z.record(z.string().max(100), z.unknown());
+
+/** Parses a learner's answer to one question; null when it does not have the question's shape. */
+export function parseAnswerFor<T extends TQuestionType>(type: T, raw: unknown): TAnswerFor<T> | null {
+  const parsed = ZAnswerByType[type].safeParse(raw);
+  return parsed.success ? (parsed.data as TAnswerFor<T>) : null;
+}
