@@ -22,7 +22,8 @@ export function LessonProgress({ lessonId }: TProps) {
     let live = true;
     void getLessonProgressAction({ lessonId })
       .then((result) => {
-        if (!live || !result.ok) return;
+        if (!live) return;
+        if (!result.ok) throw new Error(result.error);
         const { position } = result.data;
         setCompleted(result.data.completed);
         if (position > 0.02 && position < 0.98 && window.scrollY === 0) {
@@ -32,7 +33,9 @@ export function LessonProgress({ lessonId }: TProps) {
         }
         void recordLessonVisitAction({ lessonId, position: position || scrolled() }).catch(() => {});
       })
-      .catch(() => {});
+      .catch(() => {
+        if (live) setStatus("Could not load your progress. Check your connection and reload the page.");
+      });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
       clearTimeout(timer);

@@ -51,3 +51,18 @@ test("a student reads a lesson with the term lens, opens a source, marks the les
   await page.getByRole("link", { name: "3. The September 2023 operation" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "From the closure of the Lachin corridor to the exodus" })).toContainText("done");
 });
+
+test("a learner who leaves a lesson halfway is brought back to where they stopped", async ({ page }) => {
+  await signUpNewStudent(page, "Halfway Hana");
+  await page.goto("/learn/statement-2020/the-nine-points");
+  await expect(page.getByRole("button", { name: "Mark lesson complete" })).toBeEnabled();
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2));
+  // The position is saved a moment after scrolling stops.
+  await page.waitForTimeout(2500);
+
+  await page.goto("/learn");
+  await expect(page.getByText("Pick up where you left off")).toContainText("The nine points");
+  await page.getByRole("link", { name: "The nine points" }).click();
+  await expect(page.getByText("Welcome back: we scrolled to where you stopped reading.")).toBeAttached();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+});
