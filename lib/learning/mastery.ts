@@ -19,7 +19,7 @@ export function computeMastery(attempts: TSubmitted[]): TMastery {
     if (seen.has(attempt.activityId)) continue;
     seen.add(attempt.activityId);
     const result = attempt.result as TActivityResult | null;
-    const questions = (attempt.activity.definition as TActivity).questions;
+    const questions = (attempt.activity.definition as TActivity | null)?.questions ?? [];
     const skillOf = new Map<string, TQuestion["skill"]>(questions.map((q) => [q.id, q.skill]));
     for (const q of result?.questions ?? []) {
       const skill = skillOf.get(q.id);

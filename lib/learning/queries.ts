@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
+import { getActivityDefinition } from "@/lib/content/activity-cache";
 import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
 import { bestAttempt } from "./scores";
 
@@ -21,7 +22,7 @@ export async function getCourseOverview(user: TCurrentUser) {
       },
     }),
     db.lessonProgress.findMany({ where: { userId: user.id, completedAt: { not: null } }, select: { lessonId: true } }),
-    getSubmittedAttempts(user.id),
+    getAttemptSummaries(user.id),
     db.lessonProgress.findFirst({
       where: { userId: user.id },
       orderBy: { lastVisitedAt: "desc" },
@@ -29,10 +30,10 @@ export async function getCourseOverview(user: TCurrentUser) {
     }),
   ]);
   const done = new Set(progress.map((p) => p.lessonId));
-  const best = bestScoresByActivity(attempts);
-  const mastery = computeMastery(attempts);
+  const best = bestScoresByActivity(attempts.scores);
+  const mastery = computeMastery(attempts.latest);
   const focus = weakestSkill(mastery);
-  const submittedIds = new Set(attempts.map((a) => a.activityId));
+  const submittedIds = new Set(attempts.scores.map((a) => a.activityId));
   const practice = focus ? await activitiesPractising(focus) : [];
   // Prefer an activity the learner has not done yet; otherwise retake the first one.
   const next = practice.find((a) => !submittedIds.has(a.id)) ?? practice[0] ?? null;
@@ -58,18 +59,29 @@ async function activitiesPractising(skill: TMasterySkill) {
     ORDER BY m."order", a."order"`;
 }
 
-/** The latest submitted attempt per activity, with its per-question results and the questions' skills. */
-async function getSubmittedAttempts(userId: string) {
-  return db.attempt.findMany({
-    where: { userId, status: "SUBMITTED" },
-    orderBy: { submittedAt: "desc" },
-    select: { activityId: true, score: true, maxScore: true, result: true, activity: { select: { definition: true } } },
-  });
+/**
+ * The learner's submitted attempts: every attempt's score (for "best"), and the latest attempt of each
+ * activity with its per-question results and the activity's definition (for mastery per skill).
+ */
+async function getAttemptSummaries(userId: string) {
+  const [scores, latestRows] = await Promise.all([
+    db.attempt.findMany({ where: { userId, status: "SUBMITTED" }, select: { activityId: true, score: true, maxScore: true } }),
+    db.attempt.findMany({
+      where: { userId, status: "SUBMITTED" },
+      orderBy: [{ activityId: "asc" }, { submittedAt: "desc" }],
+      distinct: ["activityId"],
+      select: { activityId: true, result: true },
+    }),
+  ]);
+  const latest = await Promise.all(
+    latestRows.map(async (a) => ({ ...a, activity: { definition: await getActivityDefinition(a.activityId) } })),
+  );
+  return { scores, latest };
 }
 
-function bestScoresByActivity(attempts: Awaited<ReturnType<typeof getSubmittedAttempts>>) {
-  const byActivity = new Map<string, typeof attempts>();
-  for (const a of attempts) byActivity.set(a.activityId, [...(byActivity.get(a.activityId) ?? []), a]);
+function bestScoresByActivity(scores: Awaited<ReturnType<typeof getAttemptSummaries>>["scores"]) {
+  const byActivity = new Map<string, typeof scores>();
+  for (const a of scores) byActivity.set(a.activityId, [...(byActivity.get(a.activityId) ?? []), a]);
   return new Map([...byActivity].map(([id, list]) => [id, bestAttempt(list)!]));
 }
 
