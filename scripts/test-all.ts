@@ -27,9 +27,11 @@ function run(command: string, args: string[]): Promise<number> {
 const VITEST_JSON = ".test-results/vitest.json";
 const PLAYWRIGHT_JSON = ".test-results/playwright.json";
 
-function readJson(file: string): any {
+type TReport = { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number; stats?: { expected: number; unexpected: number; flaky: number; skipped: number } };
+
+function readJson(file: string): TReport | null {
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8")) as TReport;
   } catch {
     return null;
   }

@@ -54,10 +54,11 @@ export function SourceText({ body, terms, markTerms = true }: { body: string; te
   const uid = useId();
   const match = markTerms ? createTermMatcher(terms) : null;
   const groups = groupBlocks(splitBody(body));
-  let notesSeen = 0;
+  // The first notes section is "Notes", any later one "Notes (continued)".
+  const firstNotes = groups.findIndex((g) => g.kind === "notes");
   return (
     <div className="max-w-prose font-serif text-lg leading-relaxed text-ink wrap-break-word">
-      {groups.map((g) => {
+      {groups.map((g, groupIndex) => {
         if (g.kind === "heading") {
           // Headings stay unmarked, as in lessons, so a term is never announced as part of a heading's name.
           return (
@@ -73,12 +74,11 @@ export function SourceText({ body, terms, markTerms = true }: { body: string; te
             </p>
           );
         }
-        notesSeen += 1;
         const first = g.blocks[0]!;
         return (
           <section key={`notes-${first.index}`} aria-labelledby={`${uid}-notes-${first.index}`} className="mt-8 border-t border-slate-300 pt-4 text-sm leading-normal">
             <h2 id={`${uid}-notes-${first.index}`} className="mb-3 font-sans text-base font-semibold">
-              {notesSeen === 1 ? "Notes" : "Notes (continued)"}
+              {groupIndex === firstNotes ? "Notes" : "Notes (continued)"}
             </h2>
             {g.blocks.map((b) => (
               <p key={b.index} id={`p-${b.index}`} data-offset={b.offset} className="my-2 wrap-anywhere">

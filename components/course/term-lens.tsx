@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { TTerm } from "@/lib/content/schemas";
 import { describeTerm } from "@/lib/content/term-matcher";
@@ -22,7 +22,7 @@ export function TermLens({ terms, children, label = "Contested-terms lens" }: TT
   const [presentIds, setPresentIds] = useState<string[]>([]);
   const [open, setOpen] = useState<{ el: HTMLElement; term: TTerm } | null>(null);
   const byId = useMemo(() => new Map(terms.map((t) => [t.id, t])), [terms]);
-  const descId = (termId: string) => `${uid}-desc-${termId}`;
+  const descId = useCallback((termId: string) => `${uid}-desc-${termId}`, [uid]);
 
   useEffect(() => {
     const read = () => {
@@ -58,7 +58,7 @@ export function TermLens({ terms, children, label = "Contested-terms lens" }: TT
       }
     }
     if (!on) setOpen(null);
-  }, [on, byId, children]);
+  }, [on, byId, children, descId]);
 
   useEffect(() => {
     const root = contentRef.current;

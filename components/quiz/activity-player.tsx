@@ -40,6 +40,8 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     // Answers given on this device but never confirmed (offline, closed tab) win over the server copy.
     const pending = readPending(attemptId);
     for (const p of Object.values(pending)) answeredAt.current[p.questionId] = p.answeredAt;
+    // NOTE: localStorage exists only in the browser, so it is read after hydration, once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (Object.keys(pending).length) setAnswers((a) => ({ ...a, ...Object.fromEntries(Object.values(pending).map((p) => [p.questionId, p.value])) }));
     void queue.flush();
     const online = () => {

@@ -113,7 +113,9 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
       pending = {};
       try {
         localStorage.removeItem(key(attemptId));
-      } catch {}
+      } catch {
+        // Storage disabled: nothing was stored either.
+      }
       clearTimeout(retryTimer);
     },
     dispose: () => clearTimeout(retryTimer),

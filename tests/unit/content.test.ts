@@ -63,7 +63,7 @@ describe("broken content is reported with its file and field", () => {
   it("names the field path inside a nested author", async () => {
     const root = await copyContent();
     await edit(path.join(root, "sources/kuzio-2021-first-anniversary.md"), (t) =>
-      t.replace('  - name: "Taras Kuzio"\n', "  - {}\n    # name removed\n").replace(/^    affiliation: .*\n/m, ""),
+      t.replace('  - name: "Taras Kuzio"\n', "  - {}\n    # name removed\n").replace(/^ {4}affiliation: .*\n/m, ""),
     );
     await expect(loadCourse(root)).rejects.toThrow(/content\/sources\/kuzio-2021-first-anniversary\.md: authors\.0\.name: /);
   });
