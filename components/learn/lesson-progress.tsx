@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { getLessonProgressAction, recordLessonVisitAction, setLessonCompleteAction } from "@/app/(student)/learn/actions";
 
-type TProps = { lessonId: string };
+type TProps = { moduleSlug: string; lessonSlug: string };
 
 const scrolled = () => {
   const max = document.documentElement.scrollHeight - window.innerHeight;
@@ -14,13 +14,13 @@ const scrolled = () => {
  * Brings the learner back to where they stopped reading, remembers how far they get, and lets them
  * mark the lesson complete. Both are saved in the database, so they follow the learner across devices.
  */
-export function LessonProgress({ lessonId }: TProps) {
+export function LessonProgress({ moduleSlug, lessonSlug }: TProps) {
   const [completed, setCompleted] = useState<boolean | null>(null);
   const [status, setStatus] = useState("");
 
   useEffect(() => {
     let live = true;
-    void getLessonProgressAction({ lessonId })
+    void getLessonProgressAction({ moduleSlug, lessonSlug })
       .then((result) => {
         if (!live) return;
         if (!result.ok) throw new Error(result.error);
@@ -31,7 +31,7 @@ export function LessonProgress({ lessonId }: TProps) {
           window.scrollTo({ top: position * max });
           setStatus("Welcome back: we scrolled to where you stopped reading.");
         }
-        void recordLessonVisitAction({ lessonId, position: position || scrolled() }).catch(() => {});
+        void recordLessonVisitAction({ moduleSlug, lessonSlug, position: position || scrolled() }).catch(() => {});
       })
       .catch(() => {
         if (live) setStatus("Could not load your progress. Check your connection and reload the page.");
@@ -39,7 +39,7 @@ export function LessonProgress({ lessonId }: TProps) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void recordLessonVisitAction({ lessonId, position: scrolled() }).catch(() => {}), 1500);
+      timer = setTimeout(() => void recordLessonVisitAction({ moduleSlug, lessonSlug, position: scrolled() }).catch(() => {}), 1500);
     };
     window.addEventListener("scroll", onScroll, { passive: true });
     return () => {
@@ -47,13 +47,13 @@ export function LessonProgress({ lessonId }: TProps) {
       clearTimeout(timer);
       window.removeEventListener("scroll", onScroll);
     };
-  }, [lessonId]);
+  }, [moduleSlug, lessonSlug]);
 
   async function toggle() {
     const next = !completed;
     setCompleted(next);
     try {
-      const result = await setLessonCompleteAction({ lessonId, completed: next });
+      const result = await setLessonCompleteAction({ moduleSlug, lessonSlug, completed: next });
       if (!result.ok) throw new Error(result.error);
       setStatus(next ? "Lesson marked as complete." : "Lesson marked as not complete.");
     } catch {

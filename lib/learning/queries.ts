@@ -5,6 +5,7 @@ import type { TCurrentUser } from "@/lib/auth/session";
 import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
 import { getActivityDefinition } from "@/lib/content/activity-cache";
 import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
+import type { TLessonRef } from "./schemas";
 import { bestAttempt } from "./scores";
 
 /** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
@@ -144,7 +145,6 @@ export async function getLessonContent(moduleSlug: string, lessonSlug: string) {
   const lesson = await db.lesson.findFirst({
     where: { slug: lessonSlug, module: { slug: moduleSlug } },
     select: {
-      id: true,
       slug: true,
       order: true,
       title: true,
@@ -176,9 +176,9 @@ export async function getLessonContent(moduleSlug: string, lessonSlug: string) {
 }
 
 /** The caller's own progress on a lesson: completed or not, and how far they had read. */
-export async function getLessonProgress(user: TCurrentUser, lessonId: string) {
-  const row = await db.lessonProgress.findUnique({
-    where: { userId_lessonId: { userId: user.id, lessonId } },
+export async function getLessonProgress(user: TCurrentUser, lesson: TLessonRef) {
+  const row = await db.lessonProgress.findFirst({
+    where: { userId: user.id, lesson: { slug: lesson.lessonSlug, module: { slug: lesson.moduleSlug } } },
     select: { completedAt: true, position: true },
   });
   return { completed: !!row?.completedAt, position: row?.position ?? 0 };

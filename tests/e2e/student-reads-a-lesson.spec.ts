@@ -56,9 +56,12 @@ test("a learner who leaves a lesson halfway is brought back to where they stoppe
   await signUpNewStudent(page, "Halfway Hana");
   await page.goto("/learn/statement-2020/the-nine-points");
   await expect(page.getByRole("button", { name: "Mark lesson complete" })).toBeEnabled();
+  // The position is saved a moment after scrolling stops: wait for that request to be answered.
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/learn/statement-2020/the-nine-points" && !!r.request().headers()["next-action"],
+  );
   await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2));
-  // The position is saved a moment after scrolling stops.
-  await page.waitForTimeout(2500);
+  await saved;
 
   await page.goto("/learn");
   await expect(page.getByText("Pick up where you left off")).toContainText("The nine points");

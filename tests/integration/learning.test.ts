@@ -11,18 +11,20 @@ describe("learning progress", () => {
     const me = await createUser();
     const other = await createUser();
     const lesson = await db.lesson.findFirstOrThrow({ where: { module: { slug: "september-2023" } }, orderBy: { order: "asc" }, select: { id: true, slug: true } });
-    await recordLessonVisit(me, { lessonId: lesson.id, position: 0.4 });
-    await setLessonComplete(me, { lessonId: lesson.id, completed: true });
+    const ref = { moduleSlug: "september-2023", lessonSlug: lesson.slug };
+    await recordLessonVisit(me, { ...ref, position: 0.4 });
+    await setLessonComplete(me, { ...ref, completed: true });
 
-    const mine = await getLessonProgress(me, lesson.id);
+    const mine = await getLessonProgress(me, ref);
     expect(mine.completed).toBe(true);
     expect(mine.position).toBeCloseTo(0.4);
-    const theirs = await getLessonProgress(other, lesson.id);
+    const theirs = await getLessonProgress(other, ref);
     expect(theirs).toEqual({ completed: false, position: 0 });
 
     const overview = await getCourseOverview(me);
     expect(overview.resume?.slug).toBe(lesson.slug);
     expect(overview.modules.find((m) => m.slug === "september-2023")?.lessonsDone).toBe(1);
+    await expect(setLessonComplete(me, { moduleSlug: "september-2023", lessonSlug: "no-such-lesson", completed: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("the answer key is not in what the quiz page loads before submission, and is after", async () => {

@@ -9,8 +9,8 @@ import { createUser, db } from "./helpers";
 describe("seeding and migrations", () => {
   it("re-seeding the course never duplicates content or erases a learner's progress", async () => {
     const user = await createUser();
-    const lesson = await db.lesson.findFirstOrThrow({ select: { id: true } });
-    await setLessonComplete(user, { lessonId: lesson.id, completed: true });
+    const lesson = await db.lesson.findFirstOrThrow({ select: { slug: true, module: { select: { slug: true } } } });
+    await setLessonComplete(user, { moduleSlug: lesson.module.slug, lessonSlug: lesson.slug, completed: true });
     const attemptId = await startOrResumeAttempt(user, "september-2023-quiz");
     const counts = async () => [await db.source.count(), await db.module.count(), await db.lesson.count(), await db.activity.count(), await db.term.count()];
     const before = await counts();

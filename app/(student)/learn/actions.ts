@@ -26,6 +26,6 @@ export async function recordLessonVisitAction(input: unknown) {
 export async function getLessonProgressAction(input: unknown) {
   return toActionResult(async () => {
     const user = await requireUser(...LEARNERS);
-    return getLessonProgress(user, ZLessonRef.parse(input).lessonId);
+    return getLessonProgress(user, ZLessonRef.parse(input));
   });
 }

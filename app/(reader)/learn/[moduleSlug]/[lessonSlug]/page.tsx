@@ -61,7 +61,7 @@ export default async function LessonPage({ params }: { params: Promise<TParams> 
         </aside>
       )}
       <footer className="flex flex-col gap-4 border-t border-slate-200 pt-6 sm:flex-row sm:items-start sm:justify-between">
-        <LessonProgress lessonId={lesson.id} />
+        <LessonProgress moduleSlug={moduleSlug} lessonSlug={lessonSlug} />
         <div className="flex flex-col gap-2 sm:items-end">
           <Link href={next.href} className="rounded-md border border-accent px-4 py-2 font-medium text-accent hover:bg-blue-50">
             {next.label} →
