@@ -21,11 +21,12 @@ const NAV = {
  * `user` is null only while a cached page is still asking who is signed in.
  */
 export function AreaHeader({ user }: { user: { name: string; role: Role } | null }) {
-  const nav = NAV[user?.role ?? "STUDENT"];
+  // Until a cached page knows who is signed in, it shows no role links rather than the wrong ones.
+  const nav = user ? NAV[user.role] : [];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
-        <Link href={nav[0].href} className="font-serif text-xl font-bold">
+        <Link href={nav[0]?.href ?? "/learn"} className="font-serif text-xl font-bold">
           Crosscheck
         </Link>
         <nav aria-label="Main">
