@@ -27,22 +27,6 @@ export const ZAnswerByType = {
 
 export type TAnswerFor<T extends TQuestionType> = z.output<(typeof ZAnswerByType)[T]>;
 
-/** An answer tagged with its question type, e.g. for storage or an autosave payload. */
-export const ZAnswer = z.discriminatedUnion("type", [
-  ZAnswerByType.choice.extend({ type: z.literal("choice") }),
-  ZAnswerByType.perspective.extend({ type: z.literal("perspective") }),
-  ZAnswerByType.evidence.extend({ type: z.literal("evidence") }),
-  ZAnswerByType["claim-grid"].extend({ type: z.literal("claim-grid") }),
-  ZAnswerByType.match.extend({ type: z.literal("match") }),
-  ZAnswerByType.order.extend({ type: z.literal("order") }),
-  ZAnswerByType.corroboration.extend({ type: z.literal("corroboration") }),
-  ZAnswerByType.written.extend({ type: z.literal("written") }),
-]);
-export type TAnswer = z.output<typeof ZAnswer>;
-
-/** Answers for a whole attempt, keyed by question id; each value is checked per question when graded. */
-export const ZAttemptAnswers = z.record(z.string().max(100), z.unknown());
-
 /** Parses a learner's answer to one question; null when it does not have the question's shape. */
 export function parseAnswerFor<T extends TQuestionType>(type: T, raw: unknown): TAnswerFor<T> | null {
   const parsed = ZAnswerByType[type].safeParse(raw);
