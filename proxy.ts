@@ -28,7 +28,13 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isLesson = CACHED_LESSON.test(pathname);
   try {
-    if (!(await verifyRequestSession(request, ALL_ROLES))) return toLogin(request);
+    const user = await verifyRequestSession(request, ALL_ROLES);
+    if (!user) return toLogin(request);
+    if (user.mustChangePassword) {
+      const change = new URL("/account/password", request.url);
+      change.searchParams.set("next", pathname);
+      return NextResponse.redirect(change);
+    }
     if (isLesson && !(await isKnownLessonPath(pathname))) {
       // A made-up lesson path: the module page answers with the course's own 404.
       return NextResponse.rewrite(new URL("/learn/no-such-page", request.url));

@@ -36,6 +36,7 @@ export async function handleApi<T>(
   try {
     const user = await verifyRequestSession(request, roles);
     if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again: your answers are kept on this device.");
+    if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose your own password first.");
     const text = await request.text();
     if (text.length > maxBytes) return fail(413, "INVALID", "That answer is too long to save.");
     return Response.json({ ok: true, data: await fn(user, JSON.parse(text)) });

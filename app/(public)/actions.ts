@@ -2,36 +2,38 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { createStudentAccount, endAllSessions, getRoleByEmail } from "@/lib/auth/accounts";
+import { changeOwnPassword, createStudentAccount, endAllSessions, getAccountByLogin } from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/config";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
 import { forgetSignInFailures, limitSignIn, limitSignUp } from "@/lib/auth/rate-limit";
 import { getRequestAddress } from "@/lib/auth/request-address";
 import { landingPath } from "@/lib/auth/roles";
-import { ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
+import { ZChangePasswordInput, ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
-const WRONG_CREDENTIALS = "Wrong email or password.";
+const WRONG_CREDENTIALS = "Wrong email, username or password.";
 
-/** Signs in with email and password; the same message for an unknown email and a wrong password. */
+/** Signs in with email or username and password; the same message for an unknown login and a wrong password. */
 export async function signInAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
-  const values = { email: String(formData.get("email") ?? "") };
+  const values = { login: String(formData.get("login") ?? "") };
   const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const { email, password, next } = parsed.data;
+  const { login, password, next } = parsed.data;
   try {
-    await limitSignIn(email, await getRequestAddress());
-    const url = await signIn("credentials", { email, password, redirect: false });
+    await limitSignIn(login, await getRequestAddress());
+    const url = await signIn("credentials", { login, password, redirect: false });
     if (typeof url === "string" && url.includes("error=")) return { error: WRONG_CREDENTIALS, values };
   } catch (error) {
     if (error instanceof AuthError) return { error: WRONG_CREDENTIALS, values };
     if (error instanceof AppError) return { error: error.message, values };
     throw error;
   }
-  await forgetSignInFailures(email);
-  const role = await getRoleByEmail(email);
-  redirect(role ? landingPath(role, next) : "/login");
+  await forgetSignInFailures(login);
+  const account = await getAccountByLogin(login);
+  if (!account) redirect("/login");
+  const landing = landingPath(account.role, next);
+  redirect(account.mustChangePassword ? `/account/password?next=${encodeURIComponent(landing)}` : landing);
 }
 
 /** Creates a student account and signs it in. */
@@ -42,7 +44,7 @@ export async function signUpAction(_prev: TFormState, formData: FormData): Promi
   try {
     await limitSignUp(await getRequestAddress());
     await createStudentAccount(parsed.data);
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    await signIn("credentials", { login: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
     if (error instanceof AppError) return { error: error.message, values };
     throw error;
@@ -55,4 +57,22 @@ export async function signOutAction() {
   const user = await getCurrentUser();
   if (user) await endAllSessions(user.id);
   await signOut({ redirectTo: "/login?signedOut=1" });
+}
+
+/** Sets a new password (required after a one-time password), then signs in afresh with it. */
+export async function changePasswordAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  const parsed = ZChangePasswordInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await limitSignIn(user.id, await getRequestAddress());
+    await changeOwnPassword(user.id, parsed.data);
+    await signIn("credentials", { login: user.email ?? user.username, password: parsed.data.newPassword, redirect: false });
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
+  await forgetSignInFailures(user.id);
+  redirect(landingPath(user.role, String(formData.get("next") ?? "")));
 }

@@ -15,13 +15,15 @@ export function SignInForm({ next }: { next?: string }) {
       <FormAlert message={state.error} />
       {next && <input type="hidden" name="next" value={next} />}
       <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
+        label="Email or username"
+        name="login"
+        type="text"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
         required
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
+        defaultValue={state.values?.login}
+        error={state.fieldErrors?.login}
       />
       <Field
         label="Password"

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashPassword } from "./passwords";
-import type { TSignUpInput } from "./schemas";
+import { hashPassword, verifyPassword } from "./passwords";
+import type { TChangePasswordInput, TSignUpInput } from "./schemas";
 
 /** Creates a student account. Everyone signs up as a student; only an admin grants other roles. */
 export async function createStudentAccount(input: TSignUpInput) {
@@ -26,6 +26,25 @@ export async function endAllSessions(userId: string) {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export async function getRoleByEmail(email: string) {
-  return (await db.user.findUnique({ where: { email }, select: { role: true } }))?.role ?? null;
+/** The role and password state of the account a login (email or username) names. */
+export async function getAccountByLogin(login: string) {
+  return db.user.findUnique({
+    where: login.includes("@") ? { email: login } : { username: login },
+    select: { role: true, mustChangePassword: true },
+  });
+}
+
+/**
+ * Replaces the caller's password after checking the current one, clears "must change", and ends every
+ * other session (the caller signs in again with the new password).
+ */
+export async function changeOwnPassword(userId: string, input: TChangePasswordInput) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("INVALID", "Your current password is not right.");
+  }
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
+  });
 }

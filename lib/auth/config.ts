@@ -15,7 +15,7 @@ declare module "next-auth" {
 }
 
 /**
- * next-auth with email + password and JWT sessions. The JWT carries only the user id and the session
+ * next-auth with email (or, for pupils without one, username) + password and JWT sessions. The JWT carries only the user id and the session
  * version; lib/auth/session.ts checks both against the database on every request, which is what makes
  * sign-out, disabling and demotion take effect at once (docs/decisions/003-sessions.md).
  */
@@ -33,17 +33,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { login: {}, password: {} },
       async authorize(raw) {
         const parsed = ZSignInInput.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
+        const { login } = parsed.data;
         const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
+          where: login.includes("@") ? { email: login } : { username: login },
           select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
         });
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
         if (!user || !ok || user.disabledAt) throw new CredentialsSignin();
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        return { id: user.id, email: user.email ?? undefined, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],

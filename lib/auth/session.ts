@@ -22,6 +22,7 @@ export async function requireUser(...roles: Role[]): Promise<TCurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
   if (roles.length && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "You do not have access to this.");
+  if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose your own password first.");
   return user;
 }
 
@@ -30,5 +31,6 @@ export async function requirePageUser(path: string, ...roles: Role[]): Promise<T
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
   if (roles.length && !roles.includes(user.role)) forbidden();
+  if (user.mustChangePassword) redirect(`/account/password?next=${encodeURIComponent(path)}`);
   return user;
 }

@@ -8,7 +8,7 @@ export async function createUser(role: Role = "STUDENT"): Promise<TCurrentUser> 
   const tag = randomBytes(4).toString("hex");
   return db.user.create({
     data: { email: `it-${tag}@example.test`, name: `User ${tag}`, passwordHash: "not-used", role },
-    select: { id: true, email: true, name: true, role: true },
+    select: { id: true, email: true, username: true, name: true, role: true, mustChangePassword: true },
   });
 }
 
