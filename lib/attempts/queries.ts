@@ -5,11 +5,13 @@ import type { TCurrentUser } from "@/lib/auth/session";
 import type { TPublicActivity } from "@/lib/content/public-activity";
 import type { TActivityResult } from "@/lib/grading/feedback";
 import { bestAttempt } from "@/lib/learning/scores";
+import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
 
 /**
  * What the activity page needs: the public definition (no keys), the sources it shows, the caller's
  * attempts (best and latest), and either the open attempt's saved answers or the viewed attempt's result.
- * NOTE: the key only leaves the server inside `result`, i.e. after the attempt was submitted.
+ * NOTE: the key only leaves the server inside `result`, i.e. after the attempt was submitted, and only
+ * when no class of the learner's has this activity assigned with feedback withheld (`withheld`).
  */
 export async function getActivityForLearner(user: TCurrentUser, activitySlug: string, viewAttemptNumber?: number) {
   const activity = await db.activity.findUnique({
@@ -45,11 +47,14 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
     select: { slug: true, title: true, body: true, publishedAt: true, card: true },
   });
 
-  const submitted = activity.attempts.filter((a) => a.status === "SUBMITTED");
-  const best = bestAttempt(submitted);
+  const withheld = (await getWithheldFeedback(user.id)).get(activity.id) ?? null;
+  const submitted = activity.attempts
+    .filter((a) => a.status === "SUBMITTED")
+    .map((a) => (withheld ? { ...a, score: null, maxScore: null } : a));
+  const best = withheld ? null : bestAttempt(submitted);
   const open = activity.attempts.find((a) => a.status === "IN_PROGRESS") ?? null;
   const viewed = viewAttemptNumber ? submitted.find((a) => a.number === viewAttemptNumber) : submitted[0];
-  const result = viewed
+  const result = viewed && !withheld
     ? ((await db.attempt.findUnique({ where: { id: viewed.id }, select: { result: true } }))?.result as TActivityResult)
     : null;
 
@@ -58,8 +63,9 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
     sources,
     open: open && { id: open.id, number: open.number, answers: open.answers },
     attempts: submitted.map(({ answers: _answers, ...a }) => a),
+    withheld,
     best: best && { number: best.number, score: best.score, maxScore: best.maxScore },
-    latest: submitted[0] ? { number: submitted[0].number, score: submitted[0].score, maxScore: submitted[0].maxScore } : null,
+    latest: submitted[0] && !withheld ? { number: submitted[0].number, score: submitted[0].score, maxScore: submitted[0].maxScore } : null,
     viewed: viewed ? { number: viewed.number, answers: viewed.answers, result } : null,
   };
 }

@@ -3,6 +3,8 @@ import type { z } from "zod";
 /** What an auth form gets back: a message, errors per field, and what the user typed (never the password). */
 export type TFormState = {
   error?: string;
+  /** A success message, announced politely. */
+  ok?: string;
   fieldErrors?: Record<string, string | undefined>;
   values?: Record<string, string>;
 };

@@ -7,10 +7,11 @@ import { getActivityDefinition } from "@/lib/content/activity-cache";
 import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
 import type { TLessonRef } from "./schemas";
 import { bestAttempt } from "./scores";
+import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
 
 /** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
 export async function getCourseOverview(user: TCurrentUser) {
-  const [modules, progress, attempts, lastVisit] = await Promise.all([
+  const [modules, progress, allAttempts, lastVisit, withheld] = await Promise.all([
     db.module.findMany({
       orderBy: { order: "asc" },
       select: {
@@ -29,7 +30,13 @@ export async function getCourseOverview(user: TCurrentUser) {
       orderBy: { lastVisitedAt: "desc" },
       select: { lesson: { select: { slug: true, title: true, module: { select: { slug: true } } } } },
     }),
+    getWithheldFeedback(user.id),
   ]);
+  // Scores a teacher has not released yet count nowhere: not in "best", not in mastery.
+  const attempts = {
+    scores: allAttempts.scores.filter((a) => !withheld.has(a.activityId)),
+    latest: allAttempts.latest.filter((a) => !withheld.has(a.activityId)),
+  };
   const done = new Set(progress.map((p) => p.lessonId));
   const best = bestScoresByActivity(attempts.scores);
   const mastery = computeMastery(attempts.latest);

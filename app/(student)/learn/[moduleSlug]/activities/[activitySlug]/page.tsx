@@ -10,6 +10,7 @@ import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { renderLessonHtml } from "@/lib/content/markdown";
 import { AppError } from "@/lib/errors";
 import { formatScore } from "@/lib/learning/scores";
+import { formatInZone } from "@/lib/assignments/dates";
 import { SourceColumns } from "@/components/quiz/source-columns";
 import { retakeAction } from "./actions";
 
@@ -39,7 +40,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     await startOrResumeAttempt(user, activitySlug);
     data = await load();
   }
-  const { activity, sources, open, attempts, best, latest, viewed } = data;
+  const { activity, sources, open, attempts, best, latest, viewed, withheld } = data;
   const definition = activity.definition;
   const intro = await renderLessonHtml(definition.intro, []);
   const bylineOf = (s: (typeof sources)[number]) => {
@@ -54,7 +55,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">{activity.kind === "QUIZ" ? "Quiz" : "Exercise"}</p>
         <h1 className="font-serif text-3xl font-bold">{activity.title}</h1>
         <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: intro }} />
-        {attempts.length > 0 && (
+        {attempts.length > 0 && best && latest && (
           <p className="text-sm">
             Best: attempt {best!.number}, {formatScore(best!)} · Latest: attempt {latest!.number}, {formatScore(latest!)} · {attempts.length}{" "}
             {attempts.length === 1 ? "attempt" : "attempts"} submitted
@@ -74,6 +75,25 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             sources={sources}
             saved={Object.fromEntries(open.answers.map((a) => [a.questionId, { value: a.value, answeredAt: a.answeredAt.toISOString() }]))}
           />
+        </section>
+      ) : withheld && viewed ? (
+        <section aria-labelledby="result-heading" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="result-heading" className="text-xl font-semibold">
+            Attempt {viewed.number} submitted
+          </h2>
+          <p>
+            {withheld.until
+              ? `Your teacher shows scores and the answer key after the due date: ${formatInZone(withheld.until, withheld.timeZone)}.`
+              : "Your teacher has chosen not to show scores and the answer key here; they will go over the answers with you."}{" "}
+            Your answers are saved and your teacher can see them.
+          </p>
+          <form action={retakeAction}>
+            <input type="hidden" name="moduleSlug" value={moduleSlug} />
+            <input type="hidden" name="activitySlug" value={activitySlug} />
+            <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+              Try again
+            </button>
+          </form>
         </section>
       ) : (
         viewed?.result && (

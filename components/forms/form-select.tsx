@@ -1,0 +1,66 @@
+"use client";
+
+import { useFormStateContext } from "./action-form";
+
+type TOption = { value: string; label: string };
+
+/** A labelled select inside an ActionForm; options may be grouped. */
+export function FormSelect({
+  label,
+  name,
+  defaultValue,
+  options,
+  groups,
+  hint,
+}: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  options?: TOption[];
+  groups?: { label: string; options: TOption[] }[];
+  hint?: string;
+}) {
+  const state = useFormStateContext();
+  const error = state.fieldErrors?.[name];
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={name} className="font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      <select
+        id={name}
+        name={name}
+        defaultValue={state.values?.[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2"
+      >
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      {error && (
+        <p id={`${name}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

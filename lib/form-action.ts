@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
+
+/** Everything the user typed, to put back in the form after an error (never passwords). */
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * The body of a form's server action: parses the form with `schema`, runs `fn`, and turns bad input or an
+ * AppError into a message for the form, with what the user typed, so nothing is lost. `fn` may return a
+ * success message; redirects and unexpected errors pass through.
+ */
+export async function runFormAction<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  fn: (input: z.infer<S>) => Promise<string | void>,
+): Promise<TFormState> {
+  const values = typedValues(formData);
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), error: "Please correct the fields marked below.", values };
+  try {
+    const ok = await fn(parsed.data);
+    return { ok: ok ?? "Saved." };
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message, values };
+    throw error;
+  }
+}
