@@ -12,7 +12,9 @@ export function FormSelect({
   options,
   groups,
   hint,
+  id = name,
 }: {
+  id?: string;
   label: string;
   name: string;
   defaultValue?: string;
@@ -22,19 +24,19 @@ export function FormSelect({
 }) {
   const state = useFormStateContext();
   const error = state.fieldErrors?.[name];
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="font-medium">
+      <label htmlFor={id} className="font-medium">
         {label}
       </label>
       {hint && (
-        <p id={`${name}-hint`} className="text-sm text-muted">
+        <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
         </p>
       )}
       <select
-        id={name}
+        id={id}
         name={name}
         defaultValue={state.values?.[name] ?? defaultValue}
         aria-invalid={error ? true : undefined}
@@ -57,7 +59,7 @@ export function FormSelect({
         ))}
       </select>
       {error && (
-        <p id={`${name}-error`} className="text-sm text-red-800">
+        <p id={`${id}-error`} className="text-sm text-red-800">
           {error}
         </p>
       )}

@@ -3,15 +3,15 @@ import type { InputHTMLAttributes } from "react";
 type TFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string };
 
 /** A labelled input whose error is tied to it for screen readers. */
-export function Field({ label, name, error, ...props }: TFieldProps) {
-  const errorId = `${name}-error`;
+export function Field({ label, name, error, id = name, ...props }: TFieldProps) {
+  const errorId = `${id}-error`;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="font-medium">
+      <label htmlFor={id} className="font-medium">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusCell } from "@/components/teach/status-cell";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatInZone } from "@/lib/assignments/dates";
+import { getClassGrid } from "@/lib/reports/class-grid";
+import { applyGridView, ZGridView, type TGridView } from "@/lib/reports/grid-view";
+
+export const metadata: Metadata = { title: "Class progress" };
+
+type TProps = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+const SHOW_OPTIONS: { value: TGridView["show"]; label: string }[] = [
+  { value: "all", label: "All students" },
+  { value: "overdue", label: "With overdue work" },
+  { value: "not-started", label: "With work not started" },
+  { value: "in-progress", label: "With work in progress" },
+  { value: "late", label: "With late work" },
+  { value: "done", label: "With finished work" },
+];
+
+export default async function ClassProgressPage({ params, searchParams }: TProps) {
+  const { classId } = await params;
+  const view = ZGridView.parse(await searchParams);
+  const user = await requirePageUser(`/teach/classes/${classId}`, "INSTRUCTOR", "ADMIN");
+  const grid = await getClassGrid(user, classId);
+  const rows = applyGridView(grid.rows, view);
+  const base = `/teach/classes/${classId}`;
+
+  const sortHref = (sort: string) => {
+    const dir = view.sort === sort && view.dir === "asc" ? "desc" : "asc";
+    const p = new URLSearchParams({ ...(view.show !== "all" && { show: view.show }), ...(view.q && { q: view.q }), sort, dir });
+    return `${base}?${p}`;
+  };
+  const ariaSort = (sort: string) => (view.sort === sort ? (view.dir === "asc" ? "ascending" : "descending") : undefined);
+  const arrow = (sort: string) => (view.sort === sort ? (view.dir === "asc" ? " ▲" : " ▼") : "");
+
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Progress</h1>
+      {grid.items.length === 0 || grid.rows.length === 0 ? (
+        <p>
+          {grid.rows.length === 0 ? (
+            <>No students yet: give them the join code from <Link className="underline" href={`${base}/people`}>Students and join code</Link>, or create accounts for pupils without email. </>
+          ) : null}
+          {grid.items.length === 0 ? (
+            <>Nothing is assigned yet: <Link className="underline" href={`${base}/assignments`}>assign a module or a quiz</Link>.</>
+          ) : null}
+        </p>
+      ) : (
+        <>
+          <form method="get" action={base} className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="sort" value={view.sort} />
+            <input type="hidden" name="dir" value={view.dir} />
+            <div className="flex flex-col gap-1">
+              <label htmlFor="grid-q" className="text-sm font-medium">Find a student</label>
+              <input id="grid-q" name="q" defaultValue={view.q} className="min-h-11 rounded-md border border-slate-500 px-3" />
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="grid-show" className="text-sm font-medium">Show</label>
+              <select id="grid-show" name="show" defaultValue={view.show} className="min-h-11 rounded-md border border-slate-500 bg-white px-3">
+                {SHOW_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>{o.label}</option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 hover:bg-slate-100">Apply</button>
+          </form>
+          <p role="status" className="text-sm text-muted">
+            {rows.length} of {grid.rows.length} students shown. Scores are each student&apos;s best; an asterisk marks a score you set.
+          </p>
+          <div className="overflow-x-auto">
+            <table className="border-collapse text-left">
+              <caption className="sr-only">Progress of each student on each assigned item; column headers sort the table</caption>
+              <thead>
+                <tr>
+                  <th scope="col" aria-sort={ariaSort("name")} className="sticky left-0 z-10 border border-slate-200 bg-white p-2">
+                    <Link href={sortHref("name")} className="underline">Student{arrow("name")}</Link>
+                  </th>
+                  {grid.items.map((item) => (
+                    <th key={item.assignmentId} scope="col" aria-sort={ariaSort(item.assignmentId)} className="min-w-36 border border-slate-200 bg-white p-2 align-top text-sm">
+                      <Link href={sortHref(item.assignmentId)} className="underline">
+                        {item.title}{arrow(item.assignmentId)}
+                      </Link>
+                      <span className="block font-normal text-muted">
+                        {item.kind === "module" ? "Module" : "Activity"} · due {formatInZone(item.dueAt, item.timeZone)}
+                      </span>
+                    </th>
+                  ))}
+                  <th scope="col" aria-sort={ariaSort("total")} className="border border-slate-200 bg-white p-2">
+                    <Link href={sortHref("total")} className="underline">Total{arrow("total")}</Link>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.student.id}>
+                    <th scope="row" className="sticky left-0 z-10 border border-slate-200 bg-white p-2 text-left font-medium">
+                      <Link href={`${base}/students/${row.student.id}`} className="underline">{row.student.name}</Link>
+                      <span className="block text-xs font-normal text-muted">{row.student.login}</span>
+                    </th>
+                    {row.cells.map((cell, i) => (
+                      <StatusCell
+                        key={cell.assignmentId}
+                        href={`${base}/students/${row.student.id}#item-${cell.assignmentId}`}
+                        label={`${row.student.name}, ${grid.items[i]!.title}`}
+                        status={cell.status}
+                        score={cell.score}
+                        late={cell.late}
+                        extended={cell.extended}
+                        overridden={cell.overridden}
+                      />
+                    ))}
+                    <td className="border border-slate-200 p-2 text-sm font-semibold">{row.total === null ? "–" : `${row.total}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-sm text-muted">
+            Total: the mean over items that are finished or past due, counting missing work as 0. Work handed in after the due date
+            (or a student&apos;s extension) counts and is marked late.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

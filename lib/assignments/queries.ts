@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TCurrentUser } from "@/lib/auth/session";
+import { assertTeaches } from "@/lib/classes/access";
+import { getWithheldFeedback } from "./feedback-policy";
+import { summarizeItem, type TActivityWork } from "./status";
+
+/** A class's assignments for its instructors, soonest due first. */
+export async function listClassAssignments(user: TCurrentUser, classId: string) {
+  await assertTeaches(user, classId);
+  return db.assignment.findMany({
+    where: { classId },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      opensAt: true,
+      dueAt: true,
+      timeZone: true,
+      feedback: true,
+      module: { select: { title: true } },
+      activity: { select: { title: true } },
+      _count: { select: { extensions: true } },
+    },
+  });
+}
+
+/**
+ * The work set for a student across their classes, ordered by their own (possibly extended) due date,
+ * with status, lateness, the score when the teacher shows it, and the teacher's comment.
+ */
+export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
+  const [assignments, workRows, withheld] = await Promise.all([
+    db.assignment.findMany({
+      where: { class: { members: { some: { userId: user.id } } } },
+      select: {
+        id: true,
+        opensAt: true,
+        dueAt: true,
+        timeZone: true,
+        feedback: true,
+        class: { select: { name: true } },
+        extensions: { where: { userId: user.id }, select: { dueAt: true } },
+        grades: { where: { userId: user.id }, select: { overrideScore: true, comment: true } },
+        activity: { select: { id: true, slug: true, title: true, module: { select: { slug: true } } } },
+        module: { select: { slug: true, title: true, activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } } } },
+      },
+    }),
+    db.$queryRaw<({ activityId: string } & TActivityWork)[]>`
+      SELECT "activityId",
+        max("score" / NULLIF("maxScore", 0)) FILTER (WHERE "status" = 'SUBMITTED') AS "best",
+        min("submittedAt") AS "firstSubmittedAt",
+        (count(*) FILTER (WHERE "status" = 'SUBMITTED'))::int AS "attempts",
+        bool_or("status" = 'IN_PROGRESS') AS "inProgress"
+      FROM "Attempt" WHERE "userId" = ${user.id} GROUP BY "activityId"`,
+    getWithheldFeedback(user.id, now),
+  ]);
+  const work = new Map(workRows.map((w) => [w.activityId, w]));
+  return assignments
+    .map((a) => {
+      const activities = a.module
+        ? a.module.activities.map((x) => ({ ...x, href: `/learn/${a.module!.slug}/activities/${x.slug}` }))
+        : a.activity
+          ? [{ id: a.activity.id, slug: a.activity.slug, title: a.activity.title, href: `/learn/${a.activity.module.slug}/activities/${a.activity.slug}` }]
+          : [];
+      const dueAt = a.extensions[0]?.dueAt ?? a.dueAt;
+      const grade = a.grades[0];
+      const summary = summarizeItem(activities.map((x) => x.id), work, dueAt, now, grade?.overrideScore ?? null);
+      const hidden = !summary.overridden && activities.some((x) => withheld.has(x.id));
+      return {
+        id: a.id,
+        className: a.class.name,
+        title: a.module?.title ?? a.activity?.title ?? "(removed)",
+        href: a.module ? `/learn/${a.module.slug}` : (activities[0]?.href ?? "/learn"),
+        activities: activities.map((x) => ({ ...x, done: !!work.get(x.id)?.firstSubmittedAt })),
+        opensAt: a.opensAt,
+        open: a.opensAt <= now,
+        dueAt,
+        extended: a.extensions.length > 0,
+        timeZone: a.timeZone,
+        ...summary,
+        score: hidden ? null : summary.score,
+        comment: grade?.comment ?? null,
+      };
+    })
+    .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
+}
