@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AssignedWork } from "@/components/learn/assigned-work";
+import { JoinClassForm } from "@/components/learn/join-class-form";
 import { MasteryPanel } from "@/components/learn/mastery-panel";
+import { getAssignedWork } from "@/lib/assignments/queries";
+import { listStudentClasses } from "@/lib/classes/queries";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCourseOverview } from "@/lib/learning/queries";
 import { formatScore } from "@/lib/learning/scores";
@@ -9,7 +13,11 @@ export const metadata: Metadata = { title: "Your course" };
 
 export default async function LearnPage() {
   const user = await requirePageUser("/learn", "STUDENT", "INSTRUCTOR", "ADMIN");
-  const { modules, resume, mastery, nextStep } = await getCourseOverview(user);
+  const [{ modules, resume, mastery, nextStep }, work, classes] = await Promise.all([
+    getCourseOverview(user),
+    getAssignedWork(user),
+    listStudentClasses(user),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -24,6 +32,7 @@ export default async function LearnPage() {
           </Link>
         </p>
       )}
+      {(work.length > 0 || classes.length > 0) && <AssignedWork work={work} />}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="modules-heading" className="flex flex-col gap-4">
           <h2 id="modules-heading" className="text-xl font-semibold">Modules</h2>
@@ -54,7 +63,12 @@ export default async function LearnPage() {
             <Link href="/learn/sources" className="text-accent underline">All five sources, with their provenance</Link>
           </p>
         </section>
-        <MasteryPanel mastery={mastery} nextStep={nextStep} />
+        <div className="flex flex-col gap-6">
+          <MasteryPanel mastery={mastery} nextStep={nextStep} />
+          <JoinClassForm
+            classes={classes.map(({ class: c }) => ({ id: c.id, name: c.name, term: c.term, teacher: c.instructors[0]?.user.name ?? null }))}
+          />
+        </div>
       </div>
     </div>
   );

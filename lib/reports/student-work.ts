@@ -1,0 +1,92 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TCurrentUser } from "@/lib/auth/session";
+import { assertMember, assertTeaches } from "@/lib/classes/access";
+import { summarizeItem, type TActivityWork } from "@/lib/assignments/status";
+import type { TPublicActivity } from "@/lib/content/public-activity";
+import type { TActivityResult } from "@/lib/grading/feedback";
+
+/**
+ * One student's work on everything assigned to one class, for its instructors: each item's status,
+ * due date and extension, the instructor's comment and score override, and every attempt with its
+ * graded answers and written justifications. NOT_FOUND unless the caller teaches the class and the
+ * student is in it.
+ */
+export async function getStudentWork(user: TCurrentUser, classId: string, studentId: string, now = new Date()) {
+  await assertTeaches(user, classId);
+  await assertMember(classId, studentId);
+  const [student, assignments] = await Promise.all([
+    db.user.findUnique({ where: { id: studentId }, select: { id: true, name: true, email: true, username: true } }),
+    db.assignment.findMany({
+      where: { classId },
+      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        dueAt: true,
+        opensAt: true,
+        timeZone: true,
+        extensions: { where: { userId: studentId }, select: { dueAt: true } },
+        grades: { where: { userId: studentId }, select: { overrideScore: true, comment: true, updatedAt: true } },
+        activity: { select: { id: true, title: true, publicDefinition: true } },
+        module: { select: { title: true, activities: { orderBy: { order: "asc" }, select: { id: true, title: true, publicDefinition: true } } } },
+      },
+    }),
+  ]);
+  if (!student) throw new AppError("NOT_FOUND", "No such student.");
+  const activityIds = [...new Set(assignments.flatMap((a) => (a.module ? a.module.activities.map((x) => x.id) : a.activity ? [a.activity.id] : [])))];
+  const attempts = await db.attempt.findMany({
+    where: { userId: studentId, activityId: { in: activityIds } },
+    orderBy: [{ activityId: "asc" }, { number: "asc" }],
+    select: { id: true, activityId: true, number: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true, result: true, _count: { select: { answers: true } } },
+  });
+  const slugs = new Set<string>();
+  for (const a of assignments) {
+    for (const act of a.module ? a.module.activities : a.activity ? [a.activity] : []) {
+      const def = act.publicDefinition as TPublicActivity;
+      def.sources.forEach((s) => slugs.add(s));
+      def.questions.forEach((q) => "source" in q && slugs.add(q.source));
+    }
+  }
+  const sources = await db.source.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, title: true, body: true } });
+
+  const work = new Map<string, TActivityWork>();
+  for (const id of activityIds) {
+    const mine = attempts.filter((a) => a.activityId === id);
+    const submitted = mine.filter((a) => a.status === "SUBMITTED");
+    work.set(id, {
+      best: submitted.length ? Math.max(...submitted.map((a) => (a.maxScore ? (a.score ?? 0) / a.maxScore : 0))) : null,
+      firstSubmittedAt: submitted.map((a) => a.submittedAt!).sort((x, y) => x.getTime() - y.getTime())[0] ?? null,
+      attempts: submitted.length,
+      inProgress: mine.some((a) => a.status === "IN_PROGRESS"),
+    });
+  }
+
+  return {
+    student: { id: student.id, name: student.name, login: student.email ?? student.username ?? "" },
+    sources,
+    items: assignments.map((a) => {
+      const activities = a.module ? a.module.activities : a.activity ? [a.activity] : [];
+      const dueAt = a.extensions[0]?.dueAt ?? a.dueAt;
+      const grade = a.grades[0] ?? null;
+      return {
+        assignmentId: a.id,
+        title: a.module?.title ?? a.activity?.title ?? "(removed)",
+        classDueAt: a.dueAt,
+        dueAt,
+        extended: a.extensions.length > 0,
+        timeZone: a.timeZone,
+        grade,
+        summary: summarizeItem(activities.map((x) => x.id), work, dueAt, now, grade?.overrideScore ?? null),
+        activities: activities.map((act) => ({
+          id: act.id,
+          title: act.title,
+          definition: act.publicDefinition as TPublicActivity,
+          attempts: attempts
+            .filter((x) => x.activityId === act.id)
+            .map((x) => ({ ...x, result: x.result as TActivityResult | null, late: !!x.submittedAt && x.submittedAt > dueAt })),
+        })),
+      };
+    }),
+  };
+}
