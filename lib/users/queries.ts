@@ -8,7 +8,7 @@ export async function listUsersForAdmin(actor: TCurrentUser) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can list users.");
   return db.user.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, email: true, role: true, disabledAt: true, createdAt: true },
+    select: { id: true, name: true, email: true, username: true, role: true, disabledAt: true, createdAt: true },
     take: 500,
   });
 }

@@ -18,7 +18,7 @@ export default async function UsersPage() {
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Email</th>
+              <th scope="col" className="p-2">Email or username</th>
               <th scope="col" className="p-2">Role</th>
               <th scope="col" className="p-2">Status</th>
             </tr>
@@ -27,7 +27,7 @@ export default async function UsersPage() {
             {users.map((u) => (
               <tr key={u.id} className="border-b border-slate-200">
                 <td className="p-2">{u.name}</td>
-                <td className="p-2">{u.email}</td>
+                <td className="p-2">{u.email ?? u.username}</td>
                 <td className="p-2">
                   {u.id === actor.id ? (
                     u.role.toLowerCase()

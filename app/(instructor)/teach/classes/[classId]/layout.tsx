@@ -1,18 +1,14 @@
-import { notFound } from "next/navigation";
 import { ClassNav } from "@/components/teach/class-nav";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { requirePageUser } from "@/lib/auth/session";
 import { getTaughtClassName } from "@/lib/classes/queries";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 
 /** Every page of one class: checks the caller teaches it (404 otherwise), then its name and sections. */
 export default async function ClassLayout({ params, children }: { params: Promise<{ classId: string }>; children: React.ReactNode }) {
   const { classId } = await params;
   const user = await requirePageUser(`/teach/classes/${classId}`, "INSTRUCTOR", "ADMIN");
-  const klass = await getTaughtClassName(user, classId).catch((error) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const klass = await orNotFound(getTaughtClassName(user, classId));
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusCell } from "@/components/teach/status-cell";
 import { requirePageUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/not-found";
 import { formatInZone } from "@/lib/assignments/dates";
 import { getClassGrid } from "@/lib/reports/class-grid";
 import { applyGridView, ZGridView, type TGridView } from "@/lib/reports/grid-view";
@@ -23,7 +24,7 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
   const { classId } = await params;
   const view = ZGridView.parse(await searchParams);
   const user = await requirePageUser(`/teach/classes/${classId}`, "INSTRUCTOR", "ADMIN");
-  const grid = await getClassGrid(user, classId);
+  const grid = await orNotFound(getClassGrid(user, classId));
   const rows = applyGridView(grid.rows, view);
   const base = `/teach/classes/${classId}`;
 

@@ -4,6 +4,7 @@ import { FormField } from "@/components/forms/form-field";
 import { FormSelect } from "@/components/forms/form-select";
 import { TimeZoneSelect } from "@/components/forms/time-zone-select";
 import { requirePageUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/not-found";
 import { formatInZone, toZonedInput } from "@/lib/assignments/dates";
 import { listClassAssignments } from "@/lib/assignments/queries";
 import { listAssignableItems } from "@/lib/classes/queries";
@@ -27,12 +28,12 @@ function wallClock(days: number, hour: number) {
 export default async function AssignmentsPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageUser(`/teach/classes/${classId}/assignments`, "INSTRUCTOR", "ADMIN");
-  const [assignments, modules] = await Promise.all([listClassAssignments(user, classId), listAssignableItems()]);
+  const [assignments, modules] = await Promise.all([orNotFound(listClassAssignments(user, classId)), listAssignableItems()]);
   const groups = modules.map((m) => ({
     label: m.title,
     options: [
       { value: `module:${m.id}`, label: `Whole module: ${m.title}` },
-      ...m.activities.map((a) => ({ value: `activity:${a.id}`, label: `${a.kind === "QUIZ" ? "Quiz" : "Exercise"}: ${a.title}` })),
+      ...m.activities.map((a) => ({ value: `activity:${a.id}`, label: a.title })),
     ],
   }));
 
@@ -67,7 +68,13 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
                       <FormSelect label="Show feedback with the answer key" name="feedback" options={FEEDBACK_OPTIONS} defaultValue={a.feedback} id={`feedback-${a.id}`} />
                     </ActionForm>
                   </details>
-                  <ActionForm action={deleteAssignmentAction} submitLabel={`Remove ${title}`} variant="secondary" hidden={{ assignmentId: a.id }} className="mt-2 flex flex-col gap-2" />
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-accent underline">Remove…<span className="sr-only"> {title}</span></summary>
+                    <p className="my-2 text-sm">
+                      Students keep their attempts, but your comments, score overrides and extensions for this assignment are deleted.
+                    </p>
+                    <ActionForm action={deleteAssignmentAction} submitLabel={`Remove ${title}`} variant="danger" hidden={{ assignmentId: a.id }} className="flex flex-col gap-2" />
+                  </details>
                 </li>
               );
             })}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/form-field";
 import { requirePageUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/not-found";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { getTaughtClass } from "@/lib/classes/queries";
 import {
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Students and join code" };
 export default async function PeoplePage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageUser(`/teach/classes/${classId}/people`, "INSTRUCTOR", "ADMIN");
-  const klass = await getTaughtClass(user, classId);
+  const klass = await orNotFound(getTaughtClass(user, classId));
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Students and join code</h1>

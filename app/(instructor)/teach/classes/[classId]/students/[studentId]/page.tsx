@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/form-field";
 import { CommentField } from "@/components/teach/comment-field";
@@ -7,7 +6,7 @@ import { AttemptResult } from "@/components/quiz/attempt-result";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatInZone, toZonedInput } from "@/lib/assignments/dates";
 import { STATUS_LABEL } from "@/lib/assignments/status";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { formatScore } from "@/lib/learning/scores";
 import { getStudentWork } from "@/lib/reports/student-work";
 import { removeExtensionAction, saveGradeAction, setExtensionAction } from "../../../actions";
@@ -19,10 +18,7 @@ type TParams = { classId: string; studentId: string };
 export default async function StudentWorkPage({ params }: { params: Promise<TParams> }) {
   const { classId, studentId } = await params;
   const user = await requirePageUser(`/teach/classes/${classId}/students/${studentId}`, "INSTRUCTOR", "ADMIN");
-  const data = await getStudentWork(user, classId, studentId).catch((error) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const data = await orNotFound(getStudentWork(user, classId, studentId));
   const { student, items, sources } = data;
 
   return (
