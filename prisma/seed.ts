@@ -1,5 +1,5 @@
 /**
- * Loads content/ into the database and, in demo mode, the three demo accounts. Idempotent: safe to run
+ * Loads content/ into the database and, in demo mode, the three demo accounts and a demo class. Idempotent: safe to run
  * on every start. Demo accounts are skipped in production against a real server unless SEED_DEMO=1.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,19 +7,22 @@ import { DEMO_PASSWORD, DEMO_USERS, demoAccountsWanted } from "../lib/auth/demo-
 import { hashPassword } from "../lib/auth/passwords";
 import { loadCourse } from "../lib/content/load-course";
 import { seedCourse } from "../lib/content/seed-course";
+import { seedDemoClass } from "../lib/demo/demo-class";
 import { PrismaClient } from "../lib/generated/prisma/client";
 
 async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
   try {
     const started = Date.now();
-    await seedCourse(db, await loadCourse());
+    const course = await loadCourse();
+    await seedCourse(db, course);
     if (demoAccountsWanted(process.env)) {
       const passwordHash = await hashPassword(DEMO_PASSWORD);
       for (const u of DEMO_USERS) {
         // Existing demo accounts are left as they are: their progress and any admin changes survive.
         await db.user.upsert({ where: { email: u.email }, create: { ...u, passwordHash }, update: {} });
       }
+      await seedDemoClass(db, course, passwordHash, "instructor@crosscheck.test", "student@crosscheck.test");
     }
     console.log(`Seeded the course${demoAccountsWanted(process.env) ? " and demo accounts" : ""} in ${Date.now() - started} ms.`);
   } finally {
