@@ -30,6 +30,7 @@ export function AssignedWork({ work }: { work: TWork[] }) {
                   {state.label}
                   {w.late && " · handed in late"}
                   {w.score !== null && ` · ${w.score}%`}
+                  {w.scoreWithheld && w.activitiesDone > 0 && " · score not released yet"}
                 </span>
               </p>
               <p className="text-sm">

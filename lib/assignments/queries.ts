@@ -79,6 +79,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
         timeZone: a.timeZone,
         ...summary,
         score: hidden ? null : summary.score,
+        scoreWithheld: hidden,
         comment: grade?.comment ?? null,
       };
     })

@@ -71,6 +71,8 @@ export async function seedDemoClass(db: PrismaClient, course: TCourse, passwordH
   const warModule = await db.module.findUniqueOrThrow({ where: { slug: "war-2020" }, select: { id: true } });
   const day = 86_400_000;
   const now = Date.now();
+  // Due dates at 17:00 Paris time (16:00 UTC in winter), as a teacher would set them.
+  const at17 = (days: number) => new Date(Math.floor((now + days * day) / day) * day + 16 * 3_600_000);
 
   await db.$transaction(async (tx) => {
     await tx.class.create({
@@ -83,8 +85,8 @@ export async function seedDemoClass(db: PrismaClient, course: TCourse, passwordH
         members: { create: { userId: student.id } },
         assignments: {
           create: [
-            { moduleId: warModule.id, opensAt: new Date(now - 14 * day), dueAt: new Date(now - 2 * day), timeZone: "Europe/Paris", feedback: "IMMEDIATE" },
-            { activityId: quiz.id, opensAt: new Date(now - 3 * day), dueAt: new Date(now + 5 * day), timeZone: "Europe/Paris", feedback: "AFTER_DUE" },
+            { moduleId: warModule.id, opensAt: at17(-14), dueAt: at17(-2), timeZone: "Europe/Paris", feedback: "IMMEDIATE" },
+            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "AFTER_DUE" },
           ],
         },
       },
