@@ -103,4 +103,11 @@ describe("assignments", () => {
     ).rejects.toMatchObject({ code: "INVALID" });
     expect(await db.assignment.count({ where: { classId } })).toBe(before);
   });
+
+  it("the database itself refuses an assignment with no target or a due date before its opening", async () => {
+    const { classId, quizId } = await classWithStudent("IMMEDIATE");
+    const at = (d: number) => days(d);
+    await expect(db.assignment.create({ data: { classId, opensAt: at(0), dueAt: at(1), timeZone: "UTC" } })).rejects.toThrow(/exactly one module or one activity/);
+    await expect(db.assignment.create({ data: { classId, activityId: quizId, opensAt: at(1), dueAt: at(0), timeZone: "UTC" } })).rejects.toThrow(/due after it opens/);
+  });
 });
