@@ -8,7 +8,9 @@ import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
 import { forgetSignInFailures, limitSignIn, limitSignUp } from "@/lib/auth/rate-limit";
 import { getRequestAddress } from "@/lib/auth/request-address";
 import { landingPath } from "@/lib/auth/roles";
-import { ZChangePasswordInput, ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
+import { ZChangePasswordInput, ZResetPasswordInput, ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
+import { resetPasswordWithLink } from "@/lib/auth/password-reset";
+import { runFormAction } from "@/lib/form-action";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
@@ -75,4 +77,14 @@ export async function changePasswordAction(_prev: TFormState, formData: FormData
   }
   await forgetSignInFailures(user.id);
   redirect(landingPath(user.role, String(formData.get("next") ?? "")));
+}
+
+/** Sets a new password through an admin's one-time link, then sends the user to sign in with it. */
+export async function resetPasswordAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const state = await runFormAction(formData, ZResetPasswordInput, async ({ token, newPassword }) => {
+    await limitSignUp(await getRequestAddress());
+    await resetPasswordWithLink(token, newPassword);
+  });
+  if (state.ok) redirect("/login?reset=1");
+  return state;
 }

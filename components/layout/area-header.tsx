@@ -11,6 +11,7 @@ const NAV = {
   ADMIN: [
     { href: "/admin", label: "Admin" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/audit", label: "Audit log" },
     { href: "/teach", label: "Teach" },
     { href: "/learn", label: "Course" },
   ],

@@ -39,3 +39,7 @@ export const ZChangePasswordInput = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const ZResetPasswordInput = z
+  .object({ token: z.string().min(1).max(100), newPassword: ZPassword, confirmPassword: z.string().max(200) })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });

@@ -10,3 +10,5 @@ export const ZSetUserDisabledInput = z.object({
 });
 export type TSetUserRoleInput = z.infer<typeof ZSetUserRoleInput>;
 export type TSetUserDisabledInput = z.infer<typeof ZSetUserDisabledInput>;
+
+export const ZUserIdInput = z.object({ userId: z.string().min(1).max(40) });

@@ -11,7 +11,10 @@ export default async function AdminPage() {
       <h1 className="font-serif text-3xl font-bold">Administration</h1>
       <ul className="list-disc pl-6">
         <li>
-          <Link href="/admin/users" className="text-accent underline">Users</Link>: change roles, disable accounts.
+          <Link href="/admin/users" className="text-accent underline">Users</Link>: search, change roles, disable accounts, make password reset links.
+        </li>
+        <li>
+          <Link href="/admin/audit" className="text-accent underline">Audit log</Link>: every admin action, who, what, when, before and after.
         </li>
         <li>Content (sources, lessons, exercises, questions) is edited as files in <code>content/</code> and seeded.</li>
       </ul>

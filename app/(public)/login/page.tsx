@@ -5,13 +5,18 @@ import { DEMO_PASSWORD, DEMO_USERS, demoAccountsWanted } from "@/lib/auth/demo-a
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { next, signedOut } = await searchParams;
+  const { next, signedOut, reset } = await searchParams;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 font-serif text-3xl font-bold">Sign in</h1>
       {signedOut && (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-green-900">
           You have signed out.
+        </p>
+      )}
+      {reset && (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-green-900">
+          Your new password is saved. Sign in with it.
         </p>
       )}
       <SignInForm next={next} />
