@@ -1,0 +1,16 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TCurrentUser } from "@/lib/auth/session";
+import { getAssignedFirstResults } from "./first-attempts";
+import { analyzeActivity } from "./item-analysis-compute";
+
+/** Item analysis of every activity assigned to a class, over each student's first submission. */
+export async function getItemAnalysis(user: TCurrentUser, classId: string) {
+  const activities = await getAssignedFirstResults(user, classId);
+  const slugs = [...new Set(activities.flatMap((a) => a.definition.questions.flatMap((q) => ("source" in q ? [q.source] : []))))];
+  const sources = await db.source.findMany({ where: { slug: { in: slugs } }, select: { slug: true, title: true } });
+  return {
+    sourceTitles: Object.fromEntries(sources.map((s) => [s.slug, s.title])) as Record<string, string>,
+    activities: activities.map((a) => ({ ...analyzeActivity(a.id, a.definition, a.results.map((r) => r.result)), href: a.href })),
+  };
+}
