@@ -23,10 +23,10 @@ for (const [role, home] of [["student", "/learn"], ["instructor", "/teach"], ["a
 
 test("a wrong password says so without telling whether the email exists", async ({ page }) => {
   await signIn(page, DEMO.student, "not-the-password");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email, username or password.");
   await expect(page.getByLabel("Email")).toHaveValue(DEMO.student);
   await signIn(page, "nobody-here@example.test", "not-the-password");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email, username or password.");
 });
 
 test("sign-up keeps what was typed and explains a bad field", async ({ page }) => {
@@ -80,7 +80,7 @@ test("an admin disabling a student ends that student's session", async ({ page, 
   const admin = await adminContext.newPage();
   await signIn(admin, DEMO.admin);
   await expect(admin).toHaveURL(/\/admin$/);
-  await admin.goto("/admin/users");
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   const row = admin.getByRole("row", { name: new RegExp(email) });
   await row.getByRole("button", { name: "Disable Dana Disabled" }).click();
   await expect(row.getByRole("button", { name: "Enable Dana Disabled" })).toBeVisible();
@@ -89,7 +89,7 @@ test("an admin disabling a student ends that student's session", async ({ page, 
   await page.goto("/learn");
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, email, "a-long-password-1");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email, username or password.");
 });
 
 test("public and role pages have no axe violations", async ({ page }) => {
