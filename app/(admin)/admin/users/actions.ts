@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { getRequestOrigin } from "@/lib/auth/request-address";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import type { TFormState } from "@/lib/auth/form-state";
@@ -25,8 +25,6 @@ export async function createResetLinkAction(_: TFormState, formData: FormData): 
   const actor = await requireUser("ADMIN");
   return runFormAction(formData, ZUserIdInput, async ({ userId }) => {
     const { token } = await createPasswordResetLink(actor, userId);
-    const h = await headers();
-    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
-    return `Give this link to the user; it works once, for ${RESET_LINK_HOURS} hours, and is not shown again: ${origin}/reset-password/${token}`;
+    return `Give this link to the user; it works once, for ${RESET_LINK_HOURS} hours, and is not shown again: ${await getRequestOrigin()}/reset-password/${token}`;
   });
 }

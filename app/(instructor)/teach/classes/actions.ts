@@ -14,7 +14,17 @@ import {
   setJoinCode,
   updateClass,
 } from "@/lib/classes/mutations";
-import { ZAddCoInstructorInput, ZClassFields, ZClassUserInput, ZJoinClassInput, ZSetJoinEnabledInput, ZUpdateClassInput } from "@/lib/classes/schemas";
+import {
+  ZAddCoInstructorInput,
+  ZClassFields,
+  ZClassUserInput,
+  ZCreateStudentAccountsInput,
+  ZJoinClassInput,
+  ZSetJoinEnabledInput,
+  ZUpdateClassInput,
+} from "@/lib/classes/schemas";
+import { createStudentAccounts, resetStudentPassword } from "@/lib/classes/student-accounts";
+import type { TAccountsState, TStudentAccount } from "@/lib/classes/student-account-types";
 import { createAssignment, deleteAssignment, removeExtension, saveGrade, setExtension, updateAssignment } from "@/lib/assignments/mutations";
 import {
   ZAssignmentIdInput,
@@ -82,6 +92,26 @@ export async function removeStudentAction(_: TFormState, formData: FormData): Pr
     revalidatePath(classPath(classId), "layout");
     return "Student removed from the class. Their own work is kept.";
   });
+}
+
+export async function createStudentAccountsAction(_: TAccountsState, formData: FormData): Promise<TAccountsState> {
+  const user = await teacher();
+  let accounts: TStudentAccount[] | undefined;
+  const state = await runFormAction(formData, ZCreateStudentAccountsInput, async (input) => {
+    accounts = await createStudentAccounts(user, input);
+    revalidatePath(classPath(input.classId), "layout");
+  });
+  return accounts ? { accounts } : state;
+}
+
+export async function resetStudentPasswordAction(_: TAccountsState, formData: FormData): Promise<TAccountsState> {
+  const user = await teacher();
+  let accounts: TStudentAccount[] | undefined;
+  const state = await runFormAction(formData, ZClassUserInput, async ({ classId, userId }) => {
+    accounts = [await resetStudentPassword(user, classId, userId)];
+    revalidatePath(classPath(classId), "layout");
+  });
+  return accounts ? { accounts } : state;
 }
 
 export async function createAssignmentAction(_: TFormState, formData: FormData): Promise<TFormState> {
