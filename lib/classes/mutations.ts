@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCurrentUser } from "@/lib/auth/session";
-import { assertTeaches } from "./access";
+import { assertMember, assertTeaches } from "./access";
 import { generateJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from "./join-code";
 import type { TClassFields } from "./schemas";
 
@@ -74,6 +74,7 @@ export async function removeCoInstructor(user: TCurrentUser, classId: string, in
 /** Takes a student out of the class. Their attempts stay theirs; only the class's view of them goes. */
 export async function removeStudent(user: TCurrentUser, classId: string, studentId: string) {
   await assertTeaches(user, classId);
+  await assertMember(classId, studentId);
   await db.$transaction([
     db.assignmentExtension.deleteMany({ where: { userId: studentId, assignment: { classId } } }),
     db.classMember.deleteMany({ where: { classId, userId: studentId } }),
