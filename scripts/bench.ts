@@ -3,8 +3,10 @@
  *   1. a static page of the app (/) — the baseline;
  *   2. a lesson page, server-rendered from the database, as signed-in learners;
  *   3. answer saving (the autosave endpoint) and 4. quiz submission (grading), as 50 learners;
- *   5. the compressed JavaScript a lesson page ships.
- * Prints requests/s and p95 latency, and writes bench-results/latest.json. Run through scripts/with-db.ts.
+ *   5. the compressed JavaScript a lesson page ships;
+ *   6. the class progress grid for a class of 200 students × 10 assigned items, as its instructor.
+ * Prints requests/s and p50/p95/p99 latency, and writes bench-results/latest.json. Run through
+ * scripts/with-db.ts. BENCH_ONLY=grid runs the server and the class grid measurement alone.
  */
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
@@ -36,13 +38,13 @@ async function waitForServer() {
 }
 
 /** Learners made directly in the database, each with a session cookie minted like next-auth's own. */
-async function createLearners(db: pg.Client, n: number): Promise<TUser[]> {
+async function createLearners(db: pg.Client, n: number, role: "STUDENT" | "INSTRUCTOR" = "STUDENT"): Promise<TUser[]> {
   const users: TUser[] = [];
   for (let i = 0; i < n; i++) {
     const id = `bench-${randomUUID()}`;
     await db.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, 'x', 'STUDENT', now())`,
-      [id, `${id}@bench.test`, `Bench ${i}`],
+      `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, 'x', $4, now())`,
+      [id, `${id}@bench.test`, `Bench ${i}`, role],
     );
     const token = await encode({ token: { sub: id, uid: id, sv: 0 }, secret: process.env.AUTH_SECRET!, salt: COOKIE });
     users.push({ id, cookie: `${COOKIE}=${token}` });
@@ -50,7 +52,7 @@ async function createLearners(db: pg.Client, n: number): Promise<TUser[]> {
   return users;
 }
 
-type TResult = { name: string; requestsPerSecond: number; p95Ms: number; p50Ms: number; errors: number; non2xx: number; requests: number };
+type TResult = { name: string; requestsPerSecond: number; p95Ms: number; p50Ms: number; p99Ms?: number; errors: number; non2xx: number; requests: number };
 
 async function load(name: string, opts: autocannon.Options): Promise<TResult> {
   const r = await autocannon({ connections: CONNECTIONS, ...(opts.amount ? {} : { duration: DURATION }), ...opts });
@@ -59,11 +61,14 @@ async function load(name: string, opts: autocannon.Options): Promise<TResult> {
     requestsPerSecond: Math.round(r.requests.average),
     p95Ms: (r.latency as unknown as Record<string, number>).p97_5 !== undefined ? percentile95(r) : r.latency.p99,
     p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     requests: r.requests.total,
   };
-  console.log(`${name.padEnd(34)} ${String(result.requestsPerSecond).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   errors ${result.errors}   non-2xx ${result.non2xx}`);
+  console.log(
+    `${name.padEnd(34)} ${String(result.requestsPerSecond).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   p99 ${result.p99Ms} ms   errors ${result.errors}   non-2xx ${result.non2xx}`,
+  );
   return result;
 }
 
@@ -105,6 +110,86 @@ function percentile95(r: autocannon.Result): number {
   return Math.round((l.p90! + ((95 - 90) / (97.5 - 90)) * (l.p97_5! - l.p90!)) * 10) / 10;
 }
 
+const GRID_STUDENTS = 200;
+const GRID_ITEMS = 10;
+
+/**
+ * A class of 200 students with 10 assigned items (every activity on its own, the rest whole modules),
+ * some past due, with realistic work: most students submitted most activities (a quarter twice),
+ * some are midway, some never started; a few extensions and score overrides.
+ */
+async function seedGridClass(db: pg.Client): Promise<{ classId: string; teacher: TUser }> {
+  const [teacher] = await createLearners(db, 1, "INSTRUCTOR");
+  // Ids as long as Prisma's cuids (25 characters), since they appear in every cell's link.
+  const classId = `bench-c-${randomUUID().slice(0, 17)}`;
+  await db.query(`INSERT INTO "Class" (id, name, term, "updatedAt") VALUES ($1, 'Bench 200', 'Benchmark', now())`, [classId]);
+  await db.query(`INSERT INTO "ClassInstructor" ("classId", "userId", "isOwner") VALUES ($1, $2, true)`, [classId, teacher!.id]);
+  await db.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt")
+     SELECT 'bench-p' || substr($1, 9, 8) || '-' || lpad(i::text, 9, '0'), 'bench-p' || substr($1, 9, 8) || '-' || i || '@bench.test', 'Pupil ' || lpad(i::text, 3, '0'), 'x', 'STUDENT', now()
+     FROM generate_series(1, $2::int) AS i`,
+    [classId, GRID_STUDENTS],
+  );
+  await db.query(`INSERT INTO "ClassMember" ("classId", "userId") SELECT $1, id FROM "User" WHERE id LIKE 'bench-p' || substr($1, 9, 8) || '-%'`, [classId]);
+  const activities = (await db.query(`SELECT id FROM "Activity" ORDER BY "moduleId", "order"`)).rows.map((r) => r.id as string);
+  const modules = (await db.query(`SELECT id FROM "Module" ORDER BY "order"`)).rows.map((r) => r.id as string);
+  const targets = [...activities.map((id) => ({ activityId: id, moduleId: null })), ...modules.map((id) => ({ activityId: null, moduleId: id }))].slice(0, GRID_ITEMS);
+  for (const [i, t] of targets.entries()) {
+    // Half the items are past due (so missing work is overdue), half due in the coming weeks.
+    await db.query(
+      `INSERT INTO "Assignment" (id, "classId", "moduleId", "activityId", "opensAt", "dueAt", "timeZone", feedback)
+       VALUES ($1, $2, $3, $4, now() - interval '30 days', now() + ($5 || ' days')::interval, 'Europe/Berlin', 'IMMEDIATE')`,
+      [`bench-a-${randomUUID().slice(0, 17)}`, classId, t.moduleId, t.activityId, String(i * 3 - 14)],
+    );
+  }
+  // Per student and activity: 75% submitted (a third of them twice), 10% in progress, the rest nothing.
+  await db.query(
+    `WITH pairs AS (
+       SELECT m."userId", a.id AS "activityId", random() AS r, random() AS score
+       FROM "ClassMember" m CROSS JOIN "Activity" a WHERE m."classId" = $1
+     )
+     INSERT INTO "Attempt" (id, "userId", "activityId", number, status, "openSlot", score, "maxScore", "submittedAt", "updatedAt")
+     SELECT 'bench-' || gen_random_uuid(), "userId", "activityId", n,
+       CASE WHEN r < 0.75 THEN 'SUBMITTED' ELSE 'IN_PROGRESS' END::"AttemptStatus",
+       CASE WHEN r < 0.75 THEN NULL ELSE 'open' END,
+       CASE WHEN r < 0.75 THEN round((score * 10)::numeric, 1) END, CASE WHEN r < 0.75 THEN 10 END,
+       CASE WHEN r < 0.75 THEN now() - ((r * 40) || ' days')::interval - (n || ' hours')::interval END, now()
+     FROM pairs CROSS JOIN LATERAL generate_series(1, CASE WHEN r < 0.25 THEN 2 ELSE 1 END) AS n
+     WHERE r < 0.85`,
+    [classId],
+  );
+  await db.query(
+    `INSERT INTO "AssignmentExtension" ("assignmentId", "userId", "dueAt")
+     SELECT a.id, m."userId", a."dueAt" + interval '7 days' FROM "Assignment" a JOIN "ClassMember" m ON m."classId" = a."classId"
+     WHERE a."classId" = $1 AND random() < 0.05`,
+    [classId],
+  );
+  await db.query(
+    `INSERT INTO "AssignmentGrade" ("assignmentId", "userId", "overrideScore", comment, "updatedById", "updatedAt")
+     SELECT a.id, m."userId", 90, 'Discussed in class', $2, now()
+     FROM "Assignment" a JOIN "ClassMember" m ON m."classId" = a."classId" WHERE a."classId" = $1 AND random() < 0.02`,
+    [classId, teacher!.id],
+  );
+  return { classId, teacher: teacher! };
+}
+
+/** The instructor's class page: one teacher looking (serial), then 10 at once. */
+async function benchClassGrid(db: pg.Client): Promise<{ results: TResult[]; htmlKb: number; students: number; items: number }> {
+  const { classId, teacher } = await seedGridClass(db);
+  const url = `${BASE}/teach/classes/${classId}`;
+  const headers = { cookie: teacher.cookie };
+  const first = await fetch(url, { headers });
+  const html = await first.text();
+  if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, html);
+  if (!first.ok || !html.includes("Pupil 200")) throw new Error(`the class grid did not render (HTTP ${first.status})`);
+  for (let i = 0; i < 10; i++) await (await fetch(url, { headers })).arrayBuffer();
+  const results = [
+    await load(`class grid ${GRID_STUDENTS}×${GRID_ITEMS}, 1 teacher`, { url, headers, connections: 1 }),
+    await load(`class grid ${GRID_STUDENTS}×${GRID_ITEMS}, 10 teachers`, { url, headers, connections: 10 }),
+  ];
+  return { results, htmlKb: +(Buffer.byteLength(html) / 1024).toFixed(0), students: GRID_STUDENTS, items: GRID_ITEMS };
+}
+
 async function lessonJavaScript(cookie: string) {
   const html = await (await fetch(`${BASE}${LESSON}`, { headers: { cookie } })).text();
   // `noModule` scripts are polyfills that modern browsers neither download nor run.
@@ -123,6 +208,11 @@ async function main() {
   await db.connect();
   try {
     await waitForServer();
+    if (process.env.BENCH_ONLY === "grid") {
+      const grid = await benchClassGrid(db);
+      console.log(`class grid page: ${grid.htmlKb} kB of HTML`);
+      return;
+    }
     // Two cohorts of 50 learners: one answers at a learner's pace, the other as fast as the server allows.
     const users = await createLearners(db, 2 * CONNECTIONS);
     const quiz = (await db.query(`SELECT id, definition FROM "Activity" WHERE slug = 'september-2023-quiz'`)).rows[0];
@@ -223,6 +313,9 @@ async function main() {
     // Saturation: the same 50 connections sending back-to-back.
     results.push(await load("save answers, back-to-back", { url: BASE, requests: saving(burst) }));
     results.push(await load("submit attempts, back-to-back", { url: BASE, amount: burst.length, requests: submitting(burst) }));
+    const grid = await benchClassGrid(db);
+    results.push(...grid.results);
+    console.log(`class grid page: ${grid.htmlKb} kB of HTML`);
     const graded = (await db.query(`SELECT count(*)::int AS n FROM "Attempt" WHERE id LIKE 'bench-%' AND status = 'SUBMITTED' AND result IS NOT NULL`)).rows[0].n;
     const js = await lessonJavaScript(users[0]!.cookie);
     const ratio = results[1]!.requestsPerSecond / results[0]!.requestsPerSecond;
@@ -230,8 +323,9 @@ async function main() {
     console.log(`submissions graded: ${graded} (every request that was sent a fresh attempt)`);
     console.log(`lesson page JavaScript: ${js.scripts} scripts, ${js.externalGzipKb} kB gzip + ${js.inlineGzipKb} kB inline RSC payload (target ≤ 150 kB)`);
     mkdirSync("bench-results", { recursive: true });
-    writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js }, null, 2));
+    writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2));
   } finally {
+    await db.query(`DELETE FROM "Class" WHERE id LIKE 'bench-%'`).catch(() => {});
     await db.query(`DELETE FROM "User" WHERE id LIKE 'bench-%'`).catch(() => {});
     await db.end();
     server.kill("SIGTERM");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusCell } from "@/components/teach/status-cell";
+import { ProgressTable, type TCompactCell, type TProgressColumn } from "@/components/teach/progress-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/not-found";
 import { formatInZone } from "@/lib/assignments/dates";
@@ -33,8 +33,13 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
     const p = new URLSearchParams({ ...(view.show !== "all" && { show: view.show }), ...(view.q && { q: view.q }), sort, dir });
     return `${base}?${p}`;
   };
-  const ariaSort = (sort: string) => (view.sort === sort ? (view.dir === "asc" ? "ascending" : "descending") : undefined);
-  const arrow = (sort: string) => (view.sort === sort ? (view.dir === "asc" ? " ▲" : " ▼") : "");
+  const column = (id: string, title: string, detail: string): TProgressColumn => ({
+    id,
+    title,
+    detail,
+    href: sortHref(id),
+    sort: view.sort === id ? (view.dir === "asc" ? "ascending" : "descending") : undefined,
+  });
 
   return (
     <div className="flex flex-col gap-4">
@@ -71,52 +76,21 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
             {rows.length} of {grid.rows.length} students shown. Scores are each student&apos;s best; an asterisk marks a score you set.
           </p>
           <div className="overflow-x-auto">
-            <table className="border-collapse text-left">
-              <caption className="sr-only">Progress of each student on each assigned item; column headers sort the table</caption>
-              <thead>
-                <tr>
-                  <th scope="col" aria-sort={ariaSort("name")} className="sticky left-0 z-10 border border-slate-200 bg-white p-2">
-                    <Link href={sortHref("name")} className="underline">Student{arrow("name")}</Link>
-                  </th>
-                  {grid.items.map((item) => (
-                    <th key={item.assignmentId} scope="col" aria-sort={ariaSort(item.assignmentId)} className="min-w-36 border border-slate-200 bg-white p-2 align-top text-sm">
-                      <Link href={sortHref(item.assignmentId)} className="underline">
-                        {item.title}{arrow(item.assignmentId)}
-                      </Link>
-                      <span className="block font-normal text-muted">
-                        {item.kind === "module" ? "Module" : "Activity"} · due {formatInZone(item.dueAt, item.timeZone)}
-                      </span>
-                    </th>
-                  ))}
-                  <th scope="col" aria-sort={ariaSort("total")} className="border border-slate-200 bg-white p-2">
-                    <Link href={sortHref("total")} className="underline">Total{arrow("total")}</Link>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.student.id}>
-                    <th scope="row" className="sticky left-0 z-10 border border-slate-200 bg-white p-2 text-left font-medium">
-                      <Link href={`${base}/students/${row.student.id}`} className="underline">{row.student.name}</Link>
-                      <span className="block text-xs font-normal text-muted">{row.student.login}</span>
-                    </th>
-                    {row.cells.map((cell, i) => (
-                      <StatusCell
-                        key={cell.assignmentId}
-                        href={`${base}/students/${row.student.id}#item-${cell.assignmentId}`}
-                        label={`${row.student.name}, ${grid.items[i]!.title}`}
-                        status={cell.status}
-                        score={cell.score}
-                        late={cell.late}
-                        extended={cell.extended}
-                        overridden={cell.overridden}
-                      />
-                    ))}
-                    <td className="border border-slate-200 p-2 text-sm font-semibold">{row.total === null ? "–" : `${row.total}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProgressTable
+              base={base}
+              nameColumn={column("name", "Student", "")}
+              totalColumn={column("total", "Total", "")}
+              columns={grid.items.map((item) =>
+                column(item.assignmentId, item.title, `${item.kind === "module" ? "Module" : "Activity"} · due ${formatInZone(item.dueAt, item.timeZone)}`),
+              )}
+              rows={rows.map((row) => ({
+                id: row.student.id,
+                name: row.student.name,
+                login: row.student.login,
+                total: row.total,
+                cells: row.cells.map((c): TCompactCell => [c.status, c.score, c.late, c.extended, c.overridden]),
+              }))}
+            />
           </div>
           <p className="text-sm text-muted">
             Total: the mean over items that are finished or past due, counting missing work as 0. Work handed in after the due date
