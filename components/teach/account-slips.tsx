@@ -13,7 +13,7 @@ export function AccountSlips({ accounts, loginUrl, className }: { accounts: TStu
   const headingId = useId();
   useEffect(() => heading.current?.focus(), [accounts]);
   return (
-    <section aria-labelledby={headingId} className="print-only-this flex flex-col gap-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-4 print:border-0 print:bg-white">
+    <section aria-labelledby={headingId} className="print-only-this flex flex-col gap-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-4 print:border-0 print:bg-white print:p-0">
       <h2 id={headingId} ref={heading} tabIndex={-1} className="text-xl font-semibold print:hidden">
         {accounts.length === 1 ? "New sign-in details" : `${accounts.length} new accounts`}: shown only once
       </h2>
