@@ -91,6 +91,9 @@ test("an instructor runs a class: creates it, assigns a quiz, sees a student's r
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Item analysis");
   await expect(page.getByText(QUIZ_TITLE).first()).toBeVisible();
   await expectNoAxeViolations(page);
+  await sections(page).getByRole("link", { name: "Evidence heatmap" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Evidence heatmap");
+  await expectNoAxeViolations(page);
 
   // An extension for Bəxtiyar alone.
   await page.goto(classUrl);
