@@ -25,6 +25,26 @@ describe("contested terms", () => {
     expect(html).not.toMatch(/<script|onerror|javascript:/);
   });
 
+  it.each([
+    ["a script tag", "<script>alert(1)</script>"],
+    ["an onerror handler", '<img src=x onerror="alert(1)">'],
+    ["a javascript: link", "[click](javascript:alert(1))"],
+    ["a mixed-case JaVaScRiPt: link", "[click](JaVaScRiPt:alert(1))"],
+    ["an entity-encoded javascript: link", "[click](&#106;avascript:alert(1))"],
+    ["a data: link", "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"],
+    ["a data: image", "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)"],
+    ["an svg onload", "<svg onload=alert(1)></svg>"],
+    ["an iframe srcdoc", '<iframe srcdoc="<script>alert(1)</script>"></iframe>'],
+    ["a reference-style javascript: link", "[click][x]\n\n[x]: javascript:alert(1)\n\nThen"],
+    ["a style attribute", '<p style="background:url(javascript:alert(1))">x</p>'],
+  ])("renders %s inert", async (_, payload) => {
+    const html = await renderLessonHtml(`Before ${payload} after`, terms);
+    // Only the markup matters: the payload may survive as harmless visible text.
+    const tags = (html.match(/<[^>]*>/g) ?? []).join(" ");
+    expect(tags).not.toMatch(/<(script|svg|iframe|object|embed|style)\b|\son\w+\s*=|javascript:|data:|srcdoc|style=/i);
+    expect(html).toContain("Before");
+  });
+
   it("renders GFM tables (the nine points)", async () => {
     const html = await renderLessonHtml("| Point | Text |\n|---|---|\n| 1 | Ceasefire |", terms);
     expect(html).toContain("<table>");
