@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
 import { getWithheldFeedback } from "./feedback-policy";
+import { ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "./selects";
 import { summarizeItem, type TActivityWork } from "./status";
 
 /** A class's assignments for its instructors, soonest due first. */
@@ -10,13 +11,9 @@ export async function listClassAssignments(user: TCurrentUser, classId: string) 
   await assertTeaches(user, classId);
   return db.assignment.findMany({
     where: { classId },
-    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    orderBy: BY_DUE_DATE,
     select: {
-      id: true,
-      opensAt: true,
-      dueAt: true,
-      timeZone: true,
-      feedback: true,
+      ...ASSIGNMENT_SCHEDULE,
       module: { select: { title: true } },
       activity: { select: { title: true } },
       _count: { select: { extensions: true } },
@@ -33,16 +30,11 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
     db.assignment.findMany({
       where: { class: { members: { some: { userId: user.id } } } },
       select: {
-        id: true,
-        opensAt: true,
-        dueAt: true,
-        timeZone: true,
-        feedback: true,
+        ...ASSIGNMENT_SCHEDULE,
+        ...ASSIGNMENT_TARGET,
         class: { select: { name: true } },
         extensions: { where: { userId: user.id }, select: { dueAt: true } },
         grades: { where: { userId: user.id }, select: { overrideScore: true, comment: true } },
-        activity: { select: { id: true, slug: true, title: true, module: { select: { slug: true } } } },
-        module: { select: { slug: true, title: true, activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } } } },
       },
     }),
     db.$queryRaw<({ activityId: string } & TActivityWork)[]>`

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
+import { ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "@/lib/assignments/selects";
 import { summarizeItem, type TActivityWork, type TItemSummary } from "@/lib/assignments/status";
 import type { FeedbackPolicy } from "@/lib/generated/prisma/enums";
 
@@ -43,22 +44,8 @@ export async function getClassGrid(user: TCurrentUser, classId: string, now = ne
     }),
     db.assignment.findMany({
       where: { classId },
-      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        opensAt: true,
-        dueAt: true,
-        timeZone: true,
-        feedback: true,
-        activity: { select: { id: true, slug: true, title: true, module: { select: { slug: true } } } },
-        module: {
-          select: {
-            title: true,
-            slug: true,
-            activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } },
-          },
-        },
-      },
+      orderBy: BY_DUE_DATE,
+      select: { ...ASSIGNMENT_SCHEDULE, ...ASSIGNMENT_TARGET },
     }),
     db.assignmentExtension.findMany({ where: { assignment: { classId } }, select: { assignmentId: true, userId: true, dueAt: true } }),
     db.assignmentGrade.findMany({

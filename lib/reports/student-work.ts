@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertMember, assertTeaches } from "@/lib/classes/access";
+import { ASSIGNMENT_SCHEDULE, BY_DUE_DATE } from "@/lib/assignments/selects";
 import { summarizeItem, type TActivityWork } from "@/lib/assignments/status";
 import type { TPublicActivity } from "@/lib/content/public-activity";
 import type { TActivityResult } from "@/lib/grading/feedback";
@@ -20,12 +21,9 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
     db.user.findUnique({ where: { id: studentId }, select: { id: true, name: true, email: true, username: true } }),
     db.assignment.findMany({
       where: { classId },
-      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+      orderBy: BY_DUE_DATE,
       select: {
-        id: true,
-        dueAt: true,
-        opensAt: true,
-        timeZone: true,
+        ...ASSIGNMENT_SCHEDULE,
         extensions: { where: { userId: studentId }, select: { dueAt: true } },
         grades: { where: { userId: studentId }, select: { overrideScore: true, comment: true, updatedAt: true } },
         activity: { select: { id: true, title: true, publicDefinition: true } },

@@ -1,0 +1,13 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** An assignment's dates and feedback policy, as every view of it reads them. */
+export const ASSIGNMENT_SCHEDULE = { id: true, opensAt: true, dueAt: true, timeZone: true, feedback: true } satisfies Prisma.AssignmentSelect;
+
+/** What an assignment sets: one activity, or a module with its activities in course order. */
+export const ASSIGNMENT_TARGET = {
+  activity: { select: { id: true, slug: true, title: true, module: { select: { slug: true } } } },
+  module: { select: { slug: true, title: true, activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } } } },
+} satisfies Prisma.AssignmentSelect;
+
+/** Assignments as every list shows them: soonest due first. */
+export const BY_DUE_DATE: Prisma.AssignmentOrderByWithRelationInput[] = [{ dueAt: "asc" }, { createdAt: "asc" }];
