@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
 
 /** Everything the user typed, to put back in the form after an error (never passwords). */
-function typedValues(formData: FormData): Record<string, string> {
+export function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value;

@@ -1,9 +1,10 @@
 "use client";
 
-import { createContext, useActionState, useContext } from "react";
+import { createContext, useContext } from "react";
 import type { TFormState } from "@/lib/auth/form-state";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "./use-form-action";
 
 type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
 
@@ -33,7 +34,7 @@ export function ActionForm({
   hidden?: Record<string, string>;
   children?: React.ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useFormAction(action);
   return (
     <FormStateContext.Provider value={state}>
       <form action={formAction} className={className} noValidate>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/forms/use-form-action";
 import type { TAccountsState } from "@/lib/classes/student-account-types";
 import { AccountSlips } from "./account-slips";
 
@@ -29,7 +29,7 @@ export function AccountsForm({
   loginUrl: string;
   className: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useFormAction(action);
   const error = state.fieldErrors?.names;
   return (
     <div className="flex flex-col gap-4">
