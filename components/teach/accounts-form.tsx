@@ -50,8 +50,8 @@ export function AccountsForm({
               id="names"
               name="names"
               rows={8}
-              // A successful submit clears the list (new key), so the same pupils are not created twice.
-              key={state.accounts ? "done" : "typing"}
+              // Each successful batch clears the list (a new key), so the same pupils are not created twice.
+              key={state.accounts?.[0]?.username ?? "typing"}
               defaultValue={state.values?.names ?? ""}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? "names-hint names-error" : "names-hint"}

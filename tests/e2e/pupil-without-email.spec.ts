@@ -32,6 +32,13 @@ test("an instructor makes accounts for pupils without email; a pupil signs in wi
   await expect(page.getByLabel("Pupils' names, one per line")).toHaveValue("");
   await expectNoAxeViolations(page);
 
+  // A second batch: the list clears again, and its slips replace the first ones on screen.
+  await page.getByLabel("Pupils' names, one per line").fill("Armen Sahakyan\nNigar Aliyeva");
+  await page.getByRole("button", { name: "Create accounts" }).click();
+  await expect(slips.getByRole("row", { name: /Armen Sahakyan/ })).toBeVisible();
+  await expect(slips.getByRole("row", { name: /Sona Grigoryan/ })).toHaveCount(0);
+  await expect(page.getByLabel("Pupils' names, one per line")).toHaveValue("");
+
   // The pupil signs in with the username and must choose a password before anything else.
   const pupil = await (await browser.newContext()).newPage();
   await signIn(pupil, username.toUpperCase(), password);
