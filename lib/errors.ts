@@ -19,3 +19,14 @@ export const HTTP_STATUS: Record<TAppErrorCode, number> = {
   INVALID: 400,
   RATE_LIMITED: 429,
 };
+
+/** Bad input found past the form's schema (a slug taken, a quote missing from a text): one message per field. */
+export class FieldsError extends AppError {
+  constructor(
+    readonly fields: Record<string, string>,
+    message = "Please correct the fields marked below.",
+  ) {
+    super("INVALID", message);
+    this.name = "FieldsError";
+  }
+}

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, FieldsError } from "@/lib/errors";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
 
 /** Everything the user typed, to put back in the form after an error (never passwords). */
@@ -28,6 +28,7 @@ export async function runFormAction<S extends z.ZodType>(
     const ok = await fn(parsed.data);
     return { ok: ok ?? "Saved." };
   } catch (error) {
+    if (error instanceof FieldsError) return { fieldErrors: error.fields, error: error.message, values };
     if (error instanceof AppError) return { error: error.message, values };
     throw error;
   }

@@ -1,6 +1,9 @@
 /**
- * Loads content/ into the database and, in demo mode, the three demo accounts and a demo class. Idempotent: safe to run
- * on every start. Demo accounts are skipped in production against a real server unless SEED_DEMO=1.
+ * Installs the course from content/ into a database that has none and, in demo mode, the three demo
+ * accounts and a demo class. Idempotent: safe to run on every start. Once installed, the course belongs
+ * to the database, where admins edit it; content/ is re-imported only on request (`npm run content --
+ * import`, or the admin's Import page), never over their edits (docs/decisions/009).
+ * Demo accounts are skipped in production against a real server unless SEED_DEMO=1.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DEMO_PASSWORD, DEMO_USERS, demoAccountsWanted } from "../lib/auth/demo-accounts";
@@ -15,7 +18,8 @@ async function main() {
   try {
     const started = Date.now();
     const course = await loadCourse();
-    await seedCourse(db, course);
+    const installed = (await db.module.count()) > 0;
+    if (!installed) await db.$transaction((tx) => seedCourse(tx, course), { timeout: 120_000 });
     if (demoAccountsWanted(process.env)) {
       const passwordHash = await hashPassword(DEMO_PASSWORD);
       for (const u of DEMO_USERS) {
@@ -24,7 +28,8 @@ async function main() {
       }
       await seedDemoClass(db, course, passwordHash, "instructor@crosscheck.test", "student@crosscheck.test");
     }
-    console.log(`Seeded the course${demoAccountsWanted(process.env) ? " and demo accounts" : ""} in ${Date.now() - started} ms.`);
+    const what = [installed ? null : "the course", demoAccountsWanted(process.env) ? "demo accounts" : null].filter(Boolean);
+    console.log(`${installed ? "The course is installed; admins own it. " : ""}Seeded ${what.join(" and ") || "nothing"} in ${Date.now() - started} ms.`);
   } finally {
     await db.$disconnect();
   }

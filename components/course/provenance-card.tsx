@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from "react";
-import type { TSource } from "@/lib/content/schemas";
+import { VOICE_LABELS, type TSource } from "@/lib/content/schemas";
 
 type TProvenanceCardProps = {
   source: { slug: string; title: string; publishedAt: string; card: Omit<TSource, "slug" | "title" | "publishedAt" | "body"> };
@@ -77,6 +77,10 @@ export function ProvenanceCard({ source }: TProvenanceCardProps) {
           {card.dateNote && <Note>{card.dateNote}</Note>}
         </Row>
         <Row term="Genre">{GENRES[card.genre]}</Row>
+        <Row term="Whose voice">
+          {VOICE_LABELS[card.voice]}
+          {card.voiceNote && <Note>{card.voiceNote}</Note>}
+        </Row>
         <Row term="Outlet's stance">
           {card.stanceStatement ? (
             <blockquote className="border-l-4 border-slate-300 pl-3 font-serif italic">“{card.stanceStatement}”</blockquote>

@@ -10,6 +10,7 @@ const NAV = {
   ],
   ADMIN: [
     { href: "/admin", label: "Admin" },
+    { href: "/admin/content", label: "Content" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/teach", label: "Teach" },

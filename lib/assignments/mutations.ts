@@ -22,9 +22,9 @@ export async function createAssignment(user: TCurrentUser, input: TCreateAssignm
   const [kind, id] = input.target.split(":") as ["module" | "activity", string];
   const exists =
     kind === "module"
-      ? await db.module.findUnique({ where: { id }, select: { id: true } })
-      : await db.activity.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw new AppError("INVALID", "That module or activity no longer exists.");
+      ? await db.module.findUnique({ where: { id, status: "PUBLISHED" }, select: { id: true } })
+      : await db.activity.findUnique({ where: { id, status: "PUBLISHED", module: { status: "PUBLISHED" } }, select: { id: true } });
+  if (!exists) throw new AppError("INVALID", "That module or activity no longer exists or is not published.");
   return db.assignment.create({
     data: {
       classId: input.classId,

@@ -6,6 +6,7 @@ import type { TPublicActivity } from "@/lib/content/public-activity";
 import type { TActivityResult } from "@/lib/grading/feedback";
 import { bestAttempt } from "@/lib/learning/scores";
 import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
+import { visible } from "@/lib/content/visibility";
 
 /**
  * What the activity page needs: the public definition (no keys), the sources it shows, the caller's
@@ -15,12 +16,14 @@ import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
  */
 export async function getActivityForLearner(user: TCurrentUser, activitySlug: string, viewAttemptNumber?: number) {
   const activity = await db.activity.findUnique({
-    where: { slug: activitySlug },
+    where: { slug: activitySlug, ...visible(user).inModule },
     select: {
       id: true,
       slug: true,
       title: true,
       kind: true,
+      status: true,
+      version: true,
       publicDefinition: true,
       module: { select: { slug: true, title: true } },
       attempts: {
@@ -29,6 +32,7 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
         select: {
           id: true,
           number: true,
+          activityVersion: true,
           status: true,
           score: true,
           maxScore: true,
@@ -39,7 +43,20 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
     },
   });
   if (!activity) throw new AppError("NOT_FOUND", "No such quiz or exercise.");
-  const definition = activity.publicDefinition as TPublicActivity;
+  const open = activity.attempts.find((a) => a.status === "IN_PROGRESS") ?? null;
+  const viewed0 = viewAttemptNumber
+    ? activity.attempts.find((a) => a.number === viewAttemptNumber && a.status === "SUBMITTED")
+    : activity.attempts.find((a) => a.status === "SUBMITTED");
+  // An attempt shows the questions of the version it was started on, whatever was edited since.
+  const shownVersion = (open ?? viewed0)?.activityVersion ?? activity.version;
+  const definition = (
+    shownVersion === activity.version
+      ? activity.publicDefinition
+      : (await db.activityVersion.findUniqueOrThrow({
+          where: { activityId_version: { activityId: activity.id, version: shownVersion } },
+          select: { publicDefinition: true },
+        })).publicDefinition
+  ) as TPublicActivity;
   const slugs = new Set<string>(definition.sources);
   for (const q of definition.questions) if ("source" in q) slugs.add(q.source);
   const sources = await db.source.findMany({
@@ -52,14 +69,22 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
     .filter((a) => a.status === "SUBMITTED")
     .map((a) => (withheld ? { ...a, score: null, maxScore: null } : a));
   const best = withheld ? null : bestAttempt(submitted);
-  const open = activity.attempts.find((a) => a.status === "IN_PROGRESS") ?? null;
   const viewed = viewAttemptNumber ? submitted.find((a) => a.number === viewAttemptNumber) : submitted[0];
   const result = viewed && !withheld
     ? ((await db.attempt.findUnique({ where: { id: viewed.id }, select: { result: true } }))?.result as TActivityResult)
     : null;
 
   return {
-    activity: { slug: activity.slug, title: activity.title, kind: activity.kind, module: activity.module, definition },
+    activity: {
+      slug: activity.slug,
+      title: activity.title,
+      kind: activity.kind,
+      status: activity.status,
+      module: activity.module,
+      definition,
+      /** Set when the shown attempt is on an older version than the current one. */
+      olderVersion: shownVersion !== activity.version ? { shown: shownVersion, current: activity.version } : null,
+    },
     sources,
     open: open && { id: open.id, number: open.number, answers: open.answers },
     attempts: submitted.map(({ answers: _answers, ...a }) => a),

@@ -44,7 +44,7 @@ export async function upsertAnswer(tx: TTx, attemptId: string, questionId: strin
 export async function saveAnswer(user: TCurrentUser, input: TSaveAnswerInput) {
   const meta = await getAttemptMeta(input.attemptId);
   if (!meta || meta.userId !== user.id) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  const activity = await getActivityDefinition(meta.activityId);
+  const activity = await getActivityDefinition(meta.activityId, meta.activityVersion);
   if (!activity) throw new AppError("NOT_FOUND", "This quiz no longer exists.");
   const value = validateAnswer(activity, input.questionId, input.value);
   const written = await upsertAnswer(db, input.attemptId, input.questionId, value, input.answeredAt, true);

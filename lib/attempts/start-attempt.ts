@@ -3,13 +3,18 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { visible } from "@/lib/content/visibility";
 
 /**
  * The caller's open attempt at an activity, created when there is none. Two tabs opening the quiz at
  * once both get the same attempt: the unique (user, activity, openSlot) index lets only one be created.
+ * A new attempt is on the activity's current version, and stays on it whatever is edited later.
  */
 export async function startOrResumeAttempt(user: TCurrentUser, activitySlug: string) {
-  const activity = await db.activity.findUnique({ where: { slug: activitySlug }, select: { id: true } });
+  const activity = await db.activity.findUnique({
+    where: { slug: activitySlug, ...visible(user).inModule },
+    select: { id: true, version: true },
+  });
   if (!activity) throw new AppError("NOT_FOUND", "No such quiz or exercise.");
   for (let tries = 0; tries < 3; tries++) {
     const open = await db.attempt.findFirst({
@@ -20,7 +25,7 @@ export async function startOrResumeAttempt(user: TCurrentUser, activitySlug: str
     const last = await db.attempt.aggregate({ where: { userId: user.id, activityId: activity.id }, _max: { number: true } });
     try {
       const created = await db.attempt.create({
-        data: { userId: user.id, activityId: activity.id, number: (last._max.number ?? 0) + 1 },
+        data: { userId: user.id, activityId: activity.id, activityVersion: activity.version, number: (last._max.number ?? 0) + 1 },
         select: { id: true },
       });
       return created.id;

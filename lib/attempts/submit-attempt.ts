@@ -19,7 +19,7 @@ import type { TSubmitAttemptInput } from "./schemas";
 export async function submitAttempt(user: TCurrentUser, input: TSubmitAttemptInput): Promise<TActivityResult> {
   const meta = await getAttemptMeta(input.attemptId);
   if (!meta || meta.userId !== user.id) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  const activity = await getActivityDefinition(meta.activityId);
+  const activity = await getActivityDefinition(meta.activityId, meta.activityVersion);
   if (!activity) throw new AppError("NOT_FOUND", "This quiz no longer exists.");
   const bodies = await getSourceBodies(sourcesOf(activity));
 

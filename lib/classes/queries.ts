@@ -43,11 +43,16 @@ export async function getTaughtClassName(user: TCurrentUser, classId: string) {
   return found;
 }
 
-/** What can be assigned: every module, and each of its activities on its own. */
+/** What can be assigned: every published module, and each of its published activities on its own. */
 export async function listAssignableItems() {
   return db.module.findMany({
+    where: { status: "PUBLISHED" },
     orderBy: { order: "asc" },
-    select: { id: true, title: true, activities: { orderBy: { order: "asc" }, select: { id: true, title: true, kind: true } } },
+    select: {
+      id: true,
+      title: true,
+      activities: { where: { status: "PUBLISHED" }, orderBy: { order: "asc" }, select: { id: true, title: true, kind: true } },
+    },
   });
 }
 

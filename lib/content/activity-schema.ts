@@ -207,6 +207,8 @@ export const ZActivity = z
     sources: z.array(ZSlug).min(1),
     layout: z.enum(["single", "compare"]).default("single"),
     questions: z.array(ZQuestion).min(1),
+    /** Drafts are seen only by admins. Kept in the Activity row, not in the stored definition. */
+    status: z.enum(["published", "draft"]).optional(),
   })
   .superRefine((activity, ctx) => {
     for (const d of duplicates(activity.questions.map((q) => q.id))) {

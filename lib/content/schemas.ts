@@ -6,6 +6,20 @@ export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date
 const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Expected a kebab-case slug");
 const ZText = z.string().trim().min(1);
 
+/** Drafts are seen only by admins; files leave the field out for published content. */
+export const ZStatus = z.enum(["published", "draft"]).default("published");
+
+export const VOICES = ["azerbaijani", "armenian", "turkish", "russian", "other-country", "unknown"] as const;
+export type TVoice = (typeof VOICES)[number];
+export const VOICE_LABELS: Record<TVoice, string> = {
+  azerbaijani: "Azerbaijani author or outlet",
+  armenian: "Armenian or Karabakh Armenian author or outlet",
+  turkish: "Turkish author or outlet",
+  russian: "Russian author or outlet",
+  "other-country": "Author or outlet from a third country",
+  unknown: "Author and base not stated",
+};
+
 export const ZAuthor = z.object({
   name: ZText,
   affiliation: ZText,
@@ -25,8 +39,12 @@ export const ZSourceFrontmatter = z.object({
   urlNote: ZText.optional(),
   genre: z.enum(["news-report", "analysis", "opinion", "perspective-essay"]),
   stanceStatement: ZText.nullable(),
+  /** Where the byline and the outlet place the text (for the coverage report), not a judgement of its stance. */
+  voice: z.enum(VOICES),
+  voiceNote: ZText.optional(),
   rights: ZText,
   language: z.literal("en"),
+  status: ZStatus,
 });
 
 /**
@@ -66,6 +84,7 @@ export const ZModule = z.object({
   timeline: z.array(ZTimelineEvent),
   keyTerms: z.array(z.object({ term: ZText, definition: ZText })),
   showMap: z.boolean(),
+  status: ZStatus,
 });
 
 export const ZLessonFrontmatter = z.object({
@@ -73,6 +92,7 @@ export const ZLessonFrontmatter = z.object({
   title: ZText,
   summary: ZText,
   minutes: z.number().int().positive(),
+  status: ZStatus,
 });
 
 export const ZLesson = ZLessonFrontmatter.extend({ body: ZText });

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
 import { getActivityDefinition } from "@/lib/content/activity-cache";
+import { visible } from "@/lib/content/visibility";
 import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
 import type { TLessonRef } from "./schemas";
 import { bestAttempt } from "./scores";
@@ -11,22 +12,25 @@ import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
 
 /** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
 export async function getCourseOverview(user: TCurrentUser) {
+  const shown = visible(user);
   const [modules, progress, allAttempts, lastVisit, withheld] = await Promise.all([
     db.module.findMany({
+      where: shown.module,
       orderBy: { order: "asc" },
       select: {
         id: true,
         slug: true,
         title: true,
         summary: true,
-        lessons: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } },
-        activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true, kind: true } },
+        status: true,
+        lessons: { where: shown.child, orderBy: { order: "asc" }, select: { id: true, slug: true, title: true, status: true } },
+        activities: { where: shown.child, orderBy: { order: "asc" }, select: { id: true, slug: true, title: true, kind: true, status: true } },
       },
     }),
     db.lessonProgress.findMany({ where: { userId: user.id, completedAt: { not: null } }, select: { lessonId: true } }),
     getAttemptSummaries(user.id),
     db.lessonProgress.findFirst({
-      where: { userId: user.id },
+      where: { userId: user.id, lesson: shown.inModule },
       orderBy: { lastVisitedAt: "desc" },
       select: { lesson: { select: { slug: true, title: true, module: { select: { slug: true } } } } },
     }),
@@ -58,12 +62,13 @@ export async function getCourseOverview(user: TCurrentUser) {
   };
 }
 
-/** Activities with at least one question on `skill`, in course order. */
+/** Published activities with at least one question on `skill`, in course order. */
 async function activitiesPractising(skill: TMasterySkill) {
   return db.$queryRaw<{ id: string; slug: string; title: string; moduleSlug: string }[]>`
     SELECT a."id", a."slug", a."title", m."slug" AS "moduleSlug"
     FROM "Activity" a JOIN "Module" m ON m."id" = a."moduleId"
-    WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(a."publicDefinition"->'questions') q WHERE q->>'skill' = ${skill})
+    WHERE a."status" = 'PUBLISHED' AND m."status" = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM jsonb_array_elements(a."publicDefinition"->'questions') q WHERE q->>'skill' = ${skill})
     ORDER BY m."order", a."order"`;
 }
 
@@ -78,11 +83,14 @@ async function getAttemptSummaries(userId: string) {
       where: { userId, status: "SUBMITTED" },
       orderBy: [{ activityId: "asc" }, { submittedAt: "desc" }],
       distinct: ["activityId"],
-      select: { activityId: true, result: true },
+      select: { activityId: true, activityVersion: true, result: true },
     }),
   ]);
   const latest = await Promise.all(
-    latestRows.map(async (a) => ({ ...a, activity: { definition: await getActivityDefinition(a.activityId) } })),
+    latestRows.map(async ({ activityVersion, ...a }) => ({
+      ...a,
+      activity: { definition: await getActivityDefinition(a.activityId, activityVersion) },
+    })),
   );
   return { scores, latest };
 }
@@ -95,10 +103,12 @@ function bestScoresByActivity(scores: Awaited<ReturnType<typeof getAttemptSummar
 
 /** A module page: lessons with done marks, activities with best scores, sources, timeline. */
 export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string) {
+  const shown = visible(user);
   const mod = await db.module.findUnique({
-    where: { slug: moduleSlug },
+    where: { slug: moduleSlug, ...shown.module },
     select: {
       id: true,
+      status: true,
       slug: true,
       order: true,
       title: true,
@@ -107,6 +117,7 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
       keyTerms: true,
       showMap: true,
       lessons: {
+        where: shown.child,
         orderBy: { order: "asc" },
         select: {
           id: true,
@@ -114,16 +125,19 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
           title: true,
           summary: true,
           minutes: true,
+          status: true,
           progress: { where: { userId: user.id }, select: { completedAt: true } },
         },
       },
       activities: {
+        where: shown.child,
         orderBy: { order: "asc" },
         select: {
           id: true,
           slug: true,
           title: true,
           kind: true,
+          status: true,
           attempts: {
             where: { userId: user.id },
             orderBy: { number: "desc" },
@@ -131,7 +145,7 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
           },
         },
       },
-      sources: { select: { source: { select: { slug: true, title: true, card: true, publishedAt: true } } } },
+      sources: { where: { source: shown.source }, select: { source: { select: { slug: true, title: true, card: true, publishedAt: true } } } },
     },
   });
   if (!mod) throw new AppError("NOT_FOUND", "No such module.");
@@ -145,12 +159,14 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
 }
 
 /**
- * A lesson's content with its neighbours and the module's sources: the same for every learner, so the
- * lesson page can be cached. The learner's own progress comes from `getLessonProgress`.
+ * A published lesson's content with its neighbours and the module's sources: the same for every learner,
+ * so the lesson page can be cached. The learner's own progress comes from `getLessonProgress`.
+ * `preview` (admins only, never cached) includes drafts.
  */
-export async function getLessonContent(moduleSlug: string, lessonSlug: string) {
+export async function getLessonContent(moduleSlug: string, lessonSlug: string, preview = false) {
+  const shown = visible(preview ? { role: "ADMIN" } : null);
   const lesson = await db.lesson.findFirst({
-    where: { slug: lessonSlug, module: { slug: moduleSlug } },
+    where: { slug: lessonSlug, module: { slug: moduleSlug }, ...shown.inModule },
     select: {
       slug: true,
       order: true,
@@ -162,9 +178,9 @@ export async function getLessonContent(moduleSlug: string, lessonSlug: string) {
         select: {
           slug: true,
           title: true,
-          lessons: { orderBy: { order: "asc" }, select: { slug: true, title: true } },
-          activities: { orderBy: { order: "asc" }, select: { slug: true, title: true }, take: 1 },
-          sources: { select: { source: { select: { slug: true, title: true } } } },
+          lessons: { where: shown.child, orderBy: { order: "asc" }, select: { slug: true, title: true } },
+          activities: { where: shown.child, orderBy: { order: "asc" }, select: { slug: true, title: true }, take: 1 },
+          sources: { where: { source: shown.source }, select: { source: { select: { slug: true, title: true } } } },
         },
       },
     },
@@ -192,19 +208,22 @@ export async function getLessonProgress(user: TCurrentUser, lesson: TLessonRef) 
 }
 
 /** A source with its provenance card and the lessons of the modules that use it. */
-export async function getSourceForLearner(slug: string) {
+export async function getSourceForLearner(user: TCurrentUser, slug: string) {
+  const shown = visible(user);
   const source = await db.source.findUnique({
-    where: { slug },
+    where: { slug, ...shown.source },
     select: {
       slug: true,
+      status: true,
       title: true,
       publishedAt: true,
       card: true,
       body: true,
       modules: {
+        where: { module: shown.module },
         select: {
           module: {
-            select: { slug: true, title: true, order: true, lessons: { orderBy: { order: "asc" }, select: { slug: true, title: true } } },
+            select: { slug: true, title: true, order: true, lessons: { where: shown.child, orderBy: { order: "asc" }, select: { slug: true, title: true } } },
           },
         },
       },
@@ -214,9 +233,13 @@ export async function getSourceForLearner(slug: string) {
   return { ...source, modules: source.modules.map((m) => m.module).sort((a, b) => a.order - b.order) };
 }
 
-/** Every source's card, for the sources index. */
-export async function listSources() {
-  return db.source.findMany({ orderBy: { publishedAt: "asc" }, select: { slug: true, title: true, publishedAt: true, card: true } });
+/** Every source's card the caller may see, for the sources index. */
+export async function listSources(user: TCurrentUser) {
+  return db.source.findMany({
+    where: visible(user).source,
+    orderBy: { publishedAt: "asc" },
+    select: { slug: true, title: true, publishedAt: true, card: true, status: true },
+  });
 }
 
 /** The contested terms, for the lens. */

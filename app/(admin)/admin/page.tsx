@@ -16,7 +16,10 @@ export default async function AdminPage() {
         <li>
           <Link href="/admin/audit" className="text-accent underline">Audit log</Link>: every admin action, who, what, when, before and after.
         </li>
-        <li>Content (sources, lessons, exercises, questions) is edited as files in <code>content/</code> and seeded.</li>
+        <li>
+          <Link href="/admin/content" className="text-accent underline">Content</Link>: sources, modules, lessons, exercises and
+          questions; drafts, publishing, versions, the coverage report, import and export.
+        </li>
       </ul>
     </div>
   );

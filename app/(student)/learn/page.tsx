@@ -22,7 +22,7 @@ export default async function LearnPage() {
     <div className="flex flex-col gap-8">
       <div>
         <h1 className="font-serif text-3xl font-bold">Welcome, {user.name}</h1>
-        <p className="text-muted">Nagorno-Karabakh: reading a contested conflict through five sources.</p>
+        <p className="text-muted">Nagorno-Karabakh: reading a contested conflict through its sources.</p>
       </div>
       {resume && (
         <p className="rounded-lg border border-accent/30 bg-blue-50 p-4">
@@ -60,7 +60,7 @@ export default async function LearnPage() {
             ))}
           </ol>
           <p>
-            <Link href="/learn/sources" className="text-accent underline">All five sources, with their provenance</Link>
+            <Link href="/learn/sources" className="text-accent underline">All the sources, with their provenance</Link>
           </p>
         </section>
         <div className="flex flex-col gap-6">

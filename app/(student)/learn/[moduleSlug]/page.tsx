@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { KeyTerms } from "@/components/course/key-terms";
 import { PlacesMap } from "@/components/course/places-map";
 import { Timeline } from "@/components/course/timeline";
+import { DraftBadge } from "@/components/ui/draft-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { getModuleForLearner } from "@/lib/learning/queries";
 import { bestAttempt, formatScore } from "@/lib/learning/scores";
@@ -23,7 +24,10 @@ export default async function ModulePage({ params }: { params: Promise<TParams> 
       <Breadcrumbs items={[{ href: "/learn", label: "Course" }]} />
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">Module {mod.order}</p>
-        <h1 className="font-serif text-3xl font-bold">{mod.title}</h1>
+        <h1 className="font-serif text-3xl font-bold">
+          {mod.title}
+          <DraftBadge status={mod.status} />
+        </h1>
         <p className="mt-2 max-w-3xl text-lg text-muted">{mod.summary}</p>
       </header>
 
@@ -33,7 +37,14 @@ export default async function ModulePage({ params }: { params: Promise<TParams> 
           <ol className="flex flex-col gap-3">
             {mod.lessons.map((l) => (
               <li key={l.id}>
-                <Link href={`/learn/${mod.slug}/${l.slug}`} className="font-medium text-accent underline">{l.title}</Link>
+                {/* NOTE: a draft lesson is not in the lesson page cache; admins preview it in the editor. */}
+                <Link
+                  href={l.status === "DRAFT" ? `/admin/content/lessons/${l.id}/preview` : `/learn/${mod.slug}/${l.slug}`}
+                  className="font-medium text-accent underline"
+                >
+                  {l.title}
+                </Link>
+                <DraftBadge status={l.status} />
                 <span className="ml-2 text-sm text-muted">
                   {l.minutes} min{l.done && <> · <span className="text-green-800">✓ done</span></>}
                 </span>
@@ -52,6 +63,7 @@ export default async function ModulePage({ params }: { params: Promise<TParams> 
               return (
                 <li key={a.id}>
                   <Link href={`/learn/${mod.slug}/activities/${a.slug}`} className="font-medium text-accent underline">{a.title}</Link>
+                  <DraftBadge status={a.status} />
                   <span className="ml-2 text-sm text-muted">
                     {a.kind === "QUIZ" ? "Quiz" : "Exercise"} · {open ? "in progress" : best ? `best ${formatScore(best)}` : "not started"}
                   </span>

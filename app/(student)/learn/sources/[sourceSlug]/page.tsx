@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ProvenanceCard } from "@/components/course/provenance-card";
 import { SourceText } from "@/components/course/source-text";
 import { TermLens } from "@/components/course/term-lens";
+import { DraftBadge } from "@/components/ui/draft-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import type { TSource } from "@/lib/content/schemas";
 import { getSourceForLearner, getTerms } from "@/lib/learning/queries";
@@ -16,12 +17,15 @@ export const metadata: Metadata = { title: "Source" };
 
 export default async function SourcePage({ params }: { params: Promise<TParams> }) {
   const { sourceSlug } = await params;
-  await requirePageUser(`/learn/sources/${sourceSlug}`, "STUDENT", "INSTRUCTOR", "ADMIN");
-  const [source, terms] = await Promise.all([orNotFound(getSourceForLearner(sourceSlug)), getTerms()]);
+  const user = await requirePageUser(`/learn/sources/${sourceSlug}`, "STUDENT", "INSTRUCTOR", "ADMIN");
+  const [source, terms] = await Promise.all([orNotFound(getSourceForLearner(user, sourceSlug)), getTerms()]);
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumbs items={[{ href: "/learn", label: "Course" }, { href: "/learn/sources", label: "Sources" }]} />
-      <h1 className="font-serif text-3xl font-bold leading-tight">{source.title}</h1>
+      <h1 className="font-serif text-3xl font-bold leading-tight">
+        {source.title}
+        <DraftBadge status={source.status} />
+      </h1>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="order-2 lg:order-1">
           <TermLens terms={terms}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
+import { DraftBadge } from "@/components/ui/draft-badge";
 import { ActivityPlayer } from "@/components/quiz/activity-player";
 import { AttemptResult } from "@/components/quiz/attempt-result";
 import { requirePageUser } from "@/lib/auth/session";
@@ -53,7 +54,16 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       <Breadcrumbs items={[{ href: "/learn", label: "Course" }, { href: `/learn/${moduleSlug}`, label: activity.module.title }]} />
       <header className="flex flex-col gap-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">{activity.kind === "QUIZ" ? "Quiz" : "Exercise"}</p>
-        <h1 className="font-serif text-3xl font-bold">{activity.title}</h1>
+        <h1 className="font-serif text-3xl font-bold">
+          {activity.title}
+          <DraftBadge status={activity.status} />
+        </h1>
+        {activity.olderVersion && (
+          <p className="text-sm text-muted">
+            This attempt shows the questions as they were when it was started (version {activity.olderVersion.shown}); the
+            activity has been revised since (version {activity.olderVersion.current}). Its score stays as it was.
+          </p>
+        )}
         <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: intro }} />
         {attempts.length > 0 && best && latest && (
           <p className="text-sm">
