@@ -3,7 +3,9 @@ const nextConfig = {
   poweredByHeader: false,
   // argon2 is a native addon and pg has optional native bindings: load them from node_modules at runtime.
   serverExternalPackages: ["@node-rs/argon2", "pg"],
-  experimental: { authInterrupts: true },
+  // NOTE: 4 MB lets an admin import a course zip (the whole course is ~0.1 MB) and paste a long article;
+  // every other action caps its own fields far lower with zod.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [
       {

@@ -19,7 +19,8 @@ export function parseActivityYaml(text: string): TYamlResult {
   const doc = parseDocument(text.replace(/\r\n?/g, "\n"), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    // NOTE: with prettyErrors off the parser leaves `linePos` empty; the line comes from the offset.
+    const line = lineCounter.linePos(e.pos[0]).line;
     return { activity: null, error: `YAML${line ? ` (line ${line})` : ""}: ${e.message.split("\n")[0]}` };
   }
   const parsed = ZActivity.safeParse(doc.toJS());

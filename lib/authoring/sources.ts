@@ -73,6 +73,9 @@ export async function updateSource(actor: TCurrentUser, slug: string, form: TSou
         }
       }
     }
+    // The form has no fields for a republication; a card that records one keeps it.
+    const { republishedBy } = before.card as Pick<TSource, "republishedBy">;
+    if (republishedBy && !next.card.republishedBy) next.card = { ...next.card, republishedBy };
     await tx.source.update({ where: { slug }, data: { title: next.title, publishedAt: next.publishedAt, card: next.card, body: next.body } });
     await recordAudit(tx, actor, {
       action: "source.update",

@@ -14,6 +14,7 @@ import { ZBuilderInput } from "@/lib/authoring/question-builder";
 import { addSourceQuestions } from "@/lib/authoring/source-questions";
 import { ZSourceFormData } from "@/lib/authoring/source-form";
 import { createSource, setSourceStatus, updateSource } from "@/lib/authoring/sources";
+import { importCourseForAdmin } from "@/lib/authoring/transfer";
 
 /** Learners' pages (the lesson page cache included) and the admin's lists show a content change at once. */
 function refresh() {
@@ -145,4 +146,20 @@ export async function addSourceQuestionsAction(input: unknown): Promise<TBuilder
     if (error instanceof AppError) return { error: error.message };
     throw error;
   }
+}
+
+const MAX_IMPORT_BYTES = 3.5 * 1024 * 1024;
+
+/** Imports a course zip; a broken file is named with its field, and nothing is written. */
+export async function importCourseAction(_: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await requireUser("ADMIN");
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { error: "Choose a .zip file exported from Crosscheck.", fieldErrors: { file: "Choose a file." } };
+  if (file.size > MAX_IMPORT_BYTES) return { error: "That file is larger than 3.5 MB; a course export is far smaller.", fieldErrors: { file: "At most 3.5 MB." } };
+  const state = await runFormAction(formData, z.any(), async () => {
+    const done = await importCourseForAdmin(actor, new Uint8Array(await file.arrayBuffer()), file.name.slice(0, 200));
+    return `Imported ${done.sources} sources, ${done.modules} modules, ${done.lessons} lessons and ${done.activities} activities; ${done.newVersions} activities changed and got a new version.`;
+  });
+  if (!state.error) refresh();
+  return state;
 }
