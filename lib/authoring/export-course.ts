@@ -22,14 +22,14 @@ const ZIP_MTIME = new Date("2000-01-01T00:00:00Z");
  * that it can be written back to files. Json columns are re-parsed through the content schemas, which
  * both validates them and restores the key order that Postgres jsonb does not keep.
  *
- * Orders the database does not store are made deterministic: sources by file name (as `loadCourse`
- * reads them), terms by id, a module's sources by publication date then slug. Lessons and activities
- * follow their `order` column (ties by slug).
+ * Terms and a module's sources follow their `position` (the order of the files; ties, e.g. from rows
+ * written before positions existed, by id or by publication date then slug); sources by file name (as
+ * `loadCourse` reads them). Lessons and activities follow their `order` column (ties by slug).
  */
 export async function readCourseFromDb(db: TDb): Promise<TCourse> {
   const [sourceRows, termRows, moduleRows] = await Promise.all([
     db.source.findMany({ select: { slug: true, title: true, publishedAt: true, body: true, card: true, status: true } }),
-    db.term.findMany({ select: { id: true, neutral: true, note: true, variants: true } }),
+    db.term.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, neutral: true, note: true, variants: true } }),
     db.module.findMany({
       select: {
         slug: true,
@@ -40,7 +40,7 @@ export async function readCourseFromDb(db: TDb): Promise<TCourse> {
         keyTerms: true,
         showMap: true,
         status: true,
-        sources: { select: { source: { select: { slug: true, publishedAt: true } } } },
+        sources: { select: { position: true, source: { select: { slug: true, publishedAt: true } } } },
         lessons: { select: { slug: true, order: true, title: true, summary: true, minutes: true, body: true, status: true } },
         activities: { select: { slug: true, order: true, definition: true, status: true } },
       },
@@ -50,12 +50,12 @@ export async function readCourseFromDb(db: TDb): Promise<TCourse> {
   const sources = sourceRows
     .map(({ card, status, ...row }) => ZSource.parse({ ...asObject(card), ...row, status: STATUS[status] }))
     .sort((a, b) => compareText(sourceFileName(a.slug), sourceFileName(b.slug)));
-  const terms = ZTerms.parse({ terms: termRows.sort((a, b) => compareText(a.id, b.id)) }).terms;
+  const terms = ZTerms.parse({ terms: termRows }).terms;
   const modules = moduleRows
     .sort((a, b) => a.order - b.order || compareText(a.slug, b.slug))
     .map((row): TCourseModule => {
       const { lessons, activities, sources: links, status, ...rest } = row;
-      const mod = ZModule.parse({ ...rest, status: STATUS[status], sources: sortModuleSources(links.map((l) => l.source)) });
+      const mod = ZModule.parse({ ...rest, status: STATUS[status], sources: sortModuleSources(links) });
       return {
         ...mod,
         lessons: byOrder(lessons).map(({ order: _order, status: s, ...lesson }) => ZLesson.parse({ ...lesson, status: STATUS[s] })),
@@ -152,8 +152,10 @@ function orderKeys<T>(record: Record<string, T>, ids: string[]): Record<string, 
   return Object.fromEntries(keys.map((k) => [k, record[k]!]));
 }
 
-function sortModuleSources(sources: Array<{ slug: string; publishedAt: string }>): string[] {
-  return sources.sort((a, b) => compareText(a.publishedAt, b.publishedAt) || compareText(a.slug, b.slug)).map((s) => s.slug);
+function sortModuleSources(links: Array<{ position: number; source: { slug: string; publishedAt: string } }>): string[] {
+  return links
+    .sort((a, b) => a.position - b.position || compareText(a.source.publishedAt, b.source.publishedAt) || compareText(a.source.slug, b.source.slug))
+    .map((l) => l.source.slug);
 }
 
 function byOrder<T extends { order: number; slug: string }>(rows: T[]): T[] {

@@ -33,7 +33,16 @@ export async function updateModule(actor: TCurrentUser, slug: string, form: TMod
   assertAdmin(actor);
   const before = await db.module.findUnique({
     where: { slug },
-    select: { id: true, order: true, title: true, summary: true, timeline: true, keyTerms: true, showMap: true, sources: { select: { source: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      order: true,
+      title: true,
+      summary: true,
+      timeline: true,
+      keyTerms: true,
+      showMap: true,
+      sources: { orderBy: { position: "asc" }, select: { source: { select: { slug: true } } } },
+    },
   });
   if (!before) throw new AppError("NOT_FOUND", "No such module.");
   const parsed = ZModule.safeParse({
@@ -62,8 +71,12 @@ export async function updateModule(actor: TCurrentUser, slug: string, form: TMod
       where: { id: before.id },
       data: { title: next.title, summary: next.summary, timeline: next.timeline, keyTerms: next.keyTerms, showMap: next.showMap },
     });
+    // Sources already listed keep their place; newly ticked ones go to the end.
+    const kept = before.sources.map((s) => s.source.slug).filter((slug) => next.sources.includes(slug));
+    const ordered = [...kept, ...next.sources.filter((slug) => !kept.includes(slug))];
+    const ids = new Map(known.map((s) => [s.slug, s.id]));
     await tx.moduleSource.deleteMany({ where: { moduleId: before.id } });
-    await tx.moduleSource.createMany({ data: known.map((s) => ({ moduleId: before.id, sourceId: s.id })) });
+    await tx.moduleSource.createMany({ data: ordered.map((slug, position) => ({ moduleId: before.id, sourceId: ids.get(slug)!, position })) });
     const { id: _id, order: _order, sources, ...rest } = before;
     await recordAudit(tx, actor, {
       action: "module.update",
@@ -79,9 +92,10 @@ export async function updateModule(actor: TCurrentUser, slug: string, form: TMod
 /** Lists a source in a module (no-op when it already is), e.g. when a question on it is added there. */
 export async function addSourceToModule(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], moduleId: string, sourceSlug: string) {
   const source = await tx.source.findUniqueOrThrow({ where: { slug: sourceSlug }, select: { id: true } });
+  const last = await tx.moduleSource.aggregate({ where: { moduleId }, _max: { position: true } });
   await tx.moduleSource.upsert({
     where: { moduleId_sourceId: { moduleId, sourceId: source.id } },
-    create: { moduleId, sourceId: source.id },
+    create: { moduleId, sourceId: source.id, position: (last._max.position ?? -1) + 1 },
     update: {},
   });
 }

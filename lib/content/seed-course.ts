@@ -37,11 +37,11 @@ export async function seedCourse(db: TDb, course: TCourse, author: TContentAutho
   }
 
   await db.term.deleteMany({ where: { id: { notIn: course.terms.map((t) => t.id) } } });
-  for (const t of course.terms) {
+  for (const [position, t] of course.terms.entries()) {
     await db.term.upsert({
       where: { id: t.id },
-      create: { id: t.id, neutral: t.neutral, note: t.note, variants: t.variants },
-      update: { neutral: t.neutral, note: t.note, variants: t.variants },
+      create: { id: t.id, position, neutral: t.neutral, note: t.note, variants: t.variants },
+      update: { position, neutral: t.neutral, note: t.note, variants: t.variants },
     });
   }
 
@@ -63,7 +63,7 @@ export async function seedCourse(db: TDb, course: TCourse, author: TContentAutho
     });
     await db.moduleSource.deleteMany({ where: { moduleId: mod.id } });
     await db.moduleSource.createMany({
-      data: m.sources.map((slug) => ({ moduleId: mod.id, sourceId: sourceIds.get(slug)! })),
+      data: m.sources.map((slug, position) => ({ moduleId: mod.id, sourceId: sourceIds.get(slug)!, position })),
     });
 
     for (const [order, lesson] of m.lessons.entries()) {
