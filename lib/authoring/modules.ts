@@ -119,3 +119,48 @@ export async function setModuleStatus(actor: TCurrentUser, slug: string, status:
   });
   forgetLessonPaths();
 }
+
+export const ZNewModuleForm = z.object({
+  slug: z.string().max(120).default(""),
+  title: z.string().max(300).default(""),
+  summary: z.string().max(4_000).default(""),
+});
+
+/** Adds a draft module after the last one, checked by the module file's schema. Audited. */
+export async function createModule(actor: TCurrentUser, form: z.infer<typeof ZNewModuleForm>) {
+  assertAdmin(actor);
+  return db.$transaction(async (tx) => {
+    const last = await tx.module.aggregate({ _max: { order: true } });
+    const parsed = ZModule.safeParse({
+      slug: form.slug.trim(),
+      order: (last._max.order ?? -1) + 1,
+      title: form.title,
+      summary: form.summary,
+      sources: [],
+      timeline: [],
+      keyTerms: [],
+      showMap: false,
+    });
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+      throw new FieldsError(fields);
+    }
+    const m = parsed.data;
+    if (await tx.module.findUnique({ where: { slug: m.slug }, select: { id: true } })) {
+      throw new FieldsError({ slug: `A module with the slug “${m.slug}” already exists.` });
+    }
+    const created = await tx.module.create({
+      data: { slug: m.slug, order: m.order, title: m.title, summary: m.summary, timeline: [], keyTerms: [], showMap: false, status: "DRAFT" },
+      select: { id: true, slug: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "module.create",
+      targetType: "Module",
+      targetId: created.id,
+      summary: `Added the module “${m.title}” as a draft`,
+      after: { slug: m.slug, order: m.order, title: m.title, summary: m.summary },
+    });
+    return created;
+  });
+}

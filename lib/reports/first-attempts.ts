@@ -10,7 +10,10 @@ export type TFirstResult = { userId: string; result: TActivityResult };
 /**
  * The activities assigned to a class (alone or in a module), in course order, each with its current
  * students' FIRST submitted result. NOTE: the first, because feedback after it may show the key, and a
- * teacher wants to see what misled the class, not what it copied afterwards. Three queries, any class size.
+ * teacher wants to see what misled the class, not what it copied afterwards.
+ * Results are read against the version of the activity they answered: when an admin revised an activity
+ * after some students took it, each version with results is its own entry ("… (version 2)"), so no
+ * answer is counted against questions it never saw. Four queries, any class size.
  */
 export async function getAssignedFirstResults(user: TCurrentUser, classId: string) {
   await assertTeaches(user, classId);
@@ -24,20 +27,36 @@ export async function getAssignedFirstResults(user: TCurrentUser, classId: strin
     db.activity.findMany({
       where: { id: { in: ids } },
       orderBy: [{ module: { order: "asc" } }, { order: "asc" }],
-      select: { id: true, title: true, definition: true, module: { select: { slug: true } }, slug: true },
+      select: { id: true, title: true, version: true, definition: true, module: { select: { slug: true } }, slug: true },
     }),
-    db.$queryRaw<{ userId: string; activityId: string; result: TActivityResult }[]>`
-      SELECT DISTINCT ON (at."userId", at."activityId") at."userId", at."activityId", at."result"
+    db.$queryRaw<{ userId: string; activityId: string; activityVersion: number; result: TActivityResult }[]>`
+      SELECT DISTINCT ON (at."userId", at."activityId") at."userId", at."activityId", at."activityVersion", at."result"
       FROM "Attempt" at
       JOIN "ClassMember" cm ON cm."userId" = at."userId" AND cm."classId" = ${classId}
       WHERE at."activityId" = ANY(${ids}::text[]) AND at."status" = 'SUBMITTED' AND at."result" IS NOT NULL
       ORDER BY at."userId", at."activityId", at."submittedAt" ASC`,
   ]);
-  return activities.map((a) => ({
-    id: a.id,
-    title: a.title,
-    href: `/learn/${a.module.slug}/activities/${a.slug}`,
-    definition: a.definition as TActivity,
-    results: rows.filter((r) => r.activityId === a.id).map((r): TFirstResult => ({ userId: r.userId, result: r.result })),
-  }));
+  const older = [...new Set(rows.flatMap((r) => (r.activityVersion !== activities.find((a) => a.id === r.activityId)?.version ? [`${r.activityId}@${r.activityVersion}`] : [])))];
+  const olderDefinitions = new Map(
+    older.length === 0
+      ? []
+      : (
+          await db.activityVersion.findMany({
+            where: { OR: older.map((key) => ({ activityId: key.split("@")[0]!, version: Number(key.split("@")[1]) })) },
+            select: { activityId: true, version: true, definition: true },
+          })
+        ).map((v) => [`${v.activityId}@${v.version}`, v.definition as TActivity]),
+  );
+  return activities.flatMap((a) => {
+    const mine = rows.filter((r) => r.activityId === a.id);
+    const versions = [...new Set(mine.map((r) => r.activityVersion))].sort((x, y) => x - y);
+    if (versions.length === 0) versions.push(a.version);
+    return versions.map((version) => ({
+      id: versions.length > 1 ? `${a.id}@${version}` : a.id,
+      title: versions.length > 1 ? `${a.title} (version ${version})` : a.title,
+      href: `/learn/${a.module.slug}/activities/${a.slug}`,
+      definition: version === a.version ? (a.definition as TActivity) : olderDefinitions.get(`${a.id}@${version}`)!,
+      results: mine.filter((r) => r.activityVersion === version).map((r): TFirstResult => ({ userId: r.userId, result: r.result })),
+    }));
+  });
 }

@@ -36,7 +36,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
   const attempts = await db.attempt.findMany({
     where: { userId: studentId, activityId: { in: activityIds } },
     orderBy: [{ activityId: "asc" }, { number: "asc" }],
-    select: { id: true, activityId: true, number: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true, result: true, _count: { select: { answers: true } } },
+    select: { id: true, activityId: true, activityVersion: true, number: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true, result: true, _count: { select: { answers: true } } },
   });
   const slugs = new Set<string>();
   for (const a of assignments) {
@@ -47,6 +47,18 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
     }
   }
   const sources = await db.source.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, title: true, body: true } });
+  // Each attempt is shown with the questions of the version it answered (an admin may have revised them since).
+  const versionKeys = [...new Set(attempts.map((a) => `${a.activityId}@${a.activityVersion}`))];
+  const versionDefinitions = new Map(
+    versionKeys.length === 0
+      ? []
+      : (
+          await db.activityVersion.findMany({
+            where: { OR: versionKeys.map((k) => ({ activityId: k.split("@")[0]!, version: Number(k.split("@")[1]) })) },
+            select: { activityId: true, version: true, publicDefinition: true },
+          })
+        ).map((v) => [`${v.activityId}@${v.version}`, v.publicDefinition as TPublicActivity]),
+  );
 
   const work = new Map<string, TActivityWork>();
   for (const id of activityIds) {
@@ -82,7 +94,12 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
           definition: act.publicDefinition as TPublicActivity,
           attempts: attempts
             .filter((x) => x.activityId === act.id)
-            .map((x) => ({ ...x, result: x.result as TActivityResult | null, late: !!x.submittedAt && x.submittedAt > dueAt })),
+            .map((x) => ({
+              ...x,
+              result: x.result as TActivityResult | null,
+              late: !!x.submittedAt && x.submittedAt > dueAt,
+              definition: versionDefinitions.get(`${x.activityId}@${x.activityVersion}`) ?? (act.publicDefinition as TPublicActivity),
+            })),
         })),
       };
     }),

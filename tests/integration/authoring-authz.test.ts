@@ -166,6 +166,7 @@ const CALLS: TCall[] = [
   [lessons.createLesson, (w, u) => lessons.createLesson(u, MODULE, { slug: `it-authz-${w.tag}`, title: "Taken over", summary: "x", minutes: "3", body: "Text." })],
   [lessons.updateLesson, (w, u) => lessons.updateLesson(u, w.lesson.id, { ...w.lesson, title: "Taken over", minutes: String(w.lesson.minutes) })],
   [lessons.setLessonStatus, (w, u) => lessons.setLessonStatus(u, w.lesson.id, "DRAFT")],
+  [modules.createModule, (w, u) => modules.createModule(u, { slug: `it-authz-module-${w.tag}`, title: "A new module", summary: "Made by the authz test." })],
   [modules.updateModule, (w, u) => modules.updateModule(u, MODULE, w.moduleForm)],
   [modules.setModuleStatus, (_, u) => modules.setModuleStatus(u, MODULE, "DRAFT")],
   [activities.saveActivity, (w, u) => activities.saveActivity(u, QUIZ, w.changedYaml, "Edited")],

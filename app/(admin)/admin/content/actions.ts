@@ -9,7 +9,7 @@ import { runFormAction } from "@/lib/form-action";
 import { AppError, FieldsError } from "@/lib/errors";
 import { createActivityFromYaml, saveActivity, setActivityStatus } from "@/lib/authoring/activities";
 import { createLesson, setLessonStatus, updateLesson, ZLessonForm } from "@/lib/authoring/lessons";
-import { setModuleStatus, updateModule, ZModuleForm } from "@/lib/authoring/modules";
+import { createModule, setModuleStatus, updateModule, ZModuleForm, ZNewModuleForm } from "@/lib/authoring/modules";
 import { ZBuilderInput } from "@/lib/authoring/question-builder";
 import { addSourceQuestions } from "@/lib/authoring/source-questions";
 import { ZSourceFormData } from "@/lib/authoring/source-form";
@@ -83,6 +83,17 @@ export async function updateLessonAction(_: TFormState, formData: FormData): Pro
   });
   if (!state.error) refresh();
   return state;
+}
+
+export async function createModuleAction(_: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await requireUser("ADMIN");
+  let slug = "";
+  const state = await runFormAction(formData, ZNewModuleForm, async (form) => {
+    slug = (await createModule(actor, form)).slug;
+  });
+  if (state.error) return state;
+  refresh();
+  redirect(`/admin/content/modules/${slug}`);
 }
 
 export async function updateModuleAction(_: TFormState, formData: FormData): Promise<TFormState> {

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusToggle } from "@/components/admin/status-toggle";
+import { ActionForm } from "@/components/forms/action-form";
+import { FormField } from "@/components/forms/form-field";
+import { FormTextarea } from "@/components/forms/form-textarea";
 import { DraftBadge } from "@/components/ui/draft-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { getContentOverview } from "@/lib/authoring/queries";
+import { createModuleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Content" };
 
@@ -89,6 +93,15 @@ export default async function ContentPage() {
           </ul>
         </section>
       ))}
+
+      <section aria-labelledby="new-module" className="flex max-w-3xl flex-col gap-3 border-t border-slate-300 pt-6">
+        <h2 id="new-module" className="text-xl font-semibold">Add a module</h2>
+        <ActionForm action={createModuleAction} submitLabel="Add the module as a draft">
+          <FormField label="Slug (lower-case words joined by hyphens)" name="slug" id="new-module-slug" required />
+          <FormField label="Title" name="title" id="new-module-title" required />
+          <FormTextarea label="Summary" name="summary" id="new-module-summary" rows={3} required />
+        </ActionForm>
+      </section>
     </div>
   );
 }

@@ -85,12 +85,12 @@ export default async function StudentWorkPage({ params }: { params: Promise<TPar
                               {at.late && " (late)"}: answers and written justification
                             </summary>
                             <div className="mt-3">
-                              <AttemptResult activity={act.definition} result={at.result} sources={sources} />
+                              <AttemptResult activity={at.definition} result={at.result} sources={sources} />
                             </div>
                           </details>
                         ) : (
                           <p>
-                            Attempt {at.number}: in progress, {at._count.answers} of {act.definition.questions.length} questions answered so far.
+                            Attempt {at.number}: in progress, {at._count.answers} of {at.definition.questions.length} questions answered so far.
                           </p>
                         )}
                       </li>
