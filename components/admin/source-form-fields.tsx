@@ -21,7 +21,7 @@ const VOICES = [
 ];
 
 /** The provenance card and the text of a source, laid out as the card reads; used to add and to edit. */
-export function SourceFormFields({ values, editing }: { values?: TSourceForm; editing?: boolean }) {
+export function SourceFormFields({ values, editing, bodyLocked }: { values?: TSourceForm; editing?: boolean; bodyLocked?: boolean }) {
   const v = values;
   return (
     <>
@@ -74,8 +74,13 @@ export function SourceFormFields({ values, editing }: { values?: TSourceForm; ed
         name="body"
         rows={16}
         className="font-serif"
-        hint="Paste the article's text only, without the site's menus, share buttons, cookie lines or comment forms. Paragraphs are kept; line breaks inside a paragraph and spacing are tidied on saving. Headings start with ## ."
+        hint={
+          bodyLocked
+            ? "Learners have answered questions on this text and their highlights point into it, so it can no longer change. To publish a corrected text, add it as a new source."
+            : "Paste the article's text only, without the site's menus, share buttons, cookie lines or comment forms. Paragraphs are kept; line breaks inside a paragraph and spacing are tidied on saving. Headings start with ## ."
+        }
         defaultValue={v?.body}
+        readOnly={bodyLocked}
         required
       />
     </>

@@ -18,7 +18,10 @@ export function StatusToggle({
   const next = status === "DRAFT" ? "PUBLISHED" : "DRAFT";
   // NOTE: the group carries the item's name, so a screen reader hears "Publish, <name>" in a list of many.
   return (
-    <div role="group" aria-label={name}>
+    <div role="group" aria-label={name} className="flex items-start gap-2">
+      <span className={`mt-1.5 text-sm ${status === "DRAFT" ? "font-semibold text-amber-900" : "text-green-800"}`}>
+        {status === "DRAFT" ? "Draft" : "Published"}
+      </span>
     <ActionForm
       action={setStatusAction}
       submitLabel={next === "PUBLISHED" ? "Publish" : "Unpublish"}

@@ -14,15 +14,17 @@ export type TSourceForm = Record<(typeof SOURCE_FIELDS)[number], string>;
 const optional = (v: string) => (v.trim() === "" ? undefined : v.trim());
 const nullable = (v: string) => (v.trim() === "" ? null : v.trim());
 
-/** "Name — Affiliation" (or "Name, Affiliation" with a tab or " | "), one author per line. */
+/** "Name — Affiliation" (an em or en dash, " | " or " - " between them), one author per line. */
 export function parseAuthors(text: string) {
   return text
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const [name, ...rest] = line.split(/\s+[—–|]\s+|\s+-\s+/);
-      return { name: name!.trim(), affiliation: rest.join(" — ").trim() };
+      // Only the first separator splits: an affiliation keeps its own dashes ("SCEEUS – Stockholm Centre").
+      const separator = line.match(/\s+[—–|]\s+|\s+-\s+/);
+      if (!separator) return { name: line, affiliation: "" };
+      return { name: line.slice(0, separator.index).trim(), affiliation: line.slice(separator.index! + separator[0].length).trim() };
     });
 }
 

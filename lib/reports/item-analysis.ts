@@ -11,6 +11,7 @@ export async function getItemAnalysis(user: TCurrentUser, classId: string) {
   const sources = await db.source.findMany({ where: { slug: { in: slugs } }, select: { slug: true, title: true } });
   return {
     sourceTitles: Object.fromEntries(sources.map((s) => [s.slug, s.title])) as Record<string, string>,
-    activities: activities.map((a) => ({ ...analyzeActivity(a.id, a.definition, a.results.map((r) => r.result)), href: a.href })),
+    // The entry's own title: it names the version when an activity's results span several.
+    activities: activities.map((a) => ({ ...analyzeActivity(a.id, a.definition, a.results.map((r) => r.result)), title: a.title, href: a.href })),
   };
 }

@@ -45,7 +45,7 @@ export default async function EditActivityPage({ params, searchParams }: { param
             attempts already made keep the version they answered, and their scores.
           </p>
           <ActionForm action={saveActivityAction} submitLabel="Save as a new version" hidden={{ $activity: slug }}>
-            <FormTextarea label="Activity (YAML)" name="yaml" rows={30} spellCheck={false} className="font-mono text-sm" defaultValue={activity.yaml} />
+            <FormTextarea label="Activity (YAML)" name="yaml" rows={30} spellCheck={false} wrap="off" className="font-mono text-sm" defaultValue={activity.yaml} />
             <FormField label="What changed (shown in the history)" name="note" placeholder="e.g. Fixed the stance key's explanation" />
           </ActionForm>
         </section>

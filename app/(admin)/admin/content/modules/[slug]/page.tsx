@@ -74,10 +74,11 @@ export default async function EditModulePage({ params }: { params: Promise<{ slu
           rows={12}
           className="font-mono text-sm"
           spellCheck={false}
+          wrap="off"
           hint="Check every date against the background record before saving."
           defaultValue={stringify(mod.timeline)}
         />
-        <FormTextarea label="Key terms (YAML: a list of term, definition)" name="keyTerms" rows={10} className="font-mono text-sm" spellCheck={false} defaultValue={stringify(mod.keyTerms)} />
+        <FormTextarea label="Key terms (YAML: a list of term, definition)" name="keyTerms" rows={10} className="font-mono text-sm" spellCheck={false} wrap="off" defaultValue={stringify(mod.keyTerms)} />
       </ActionForm>
 
       <section aria-labelledby="new-lesson" className="flex flex-col gap-3 border-t border-slate-300 pt-6">
@@ -98,7 +99,7 @@ export default async function EditModulePage({ params }: { params: Promise<{ slu
           is easier: open the source and choose “Mark passages and add questions”.
         </p>
         <ActionForm action={createActivityAction} submitLabel="Add the activity as a draft" hidden={{ $module: slug }}>
-          <FormTextarea label="Activity (YAML)" name="yaml" id="new-activity-yaml" rows={20} className="font-mono text-sm" spellCheck={false} defaultValue={NEW_ACTIVITY} />
+          <FormTextarea label="Activity (YAML)" name="yaml" id="new-activity-yaml" rows={20} className="font-mono text-sm" spellCheck={false} wrap="off" defaultValue={NEW_ACTIVITY} />
         </ActionForm>
       </section>
     </div>

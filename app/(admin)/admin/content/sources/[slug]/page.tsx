@@ -52,7 +52,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
         )}
       </section>
       <ActionForm action={updateSourceAction} submitLabel="Save changes" hidden={{ $slug: slug }}>
-        <SourceFormFields values={source.form} editing />
+        <SourceFormFields values={source.form} editing bodyLocked={answered > 0} />
       </ActionForm>
     </div>
   );
