@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditChange } from "@/components/admin/audit-change";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAuditEvents, ZAuditFilter, type TAuditFilter } from "@/lib/audit/queries";
 
@@ -8,8 +9,6 @@ export const metadata: Metadata = { title: "Audit log" };
 const pageHref = (f: TAuditFilter, page: number) =>
   `/admin/audit?${new URLSearchParams({ ...(f.action && { action: f.action }), ...(f.actor && { actor: f.actor }), ...(f.target && { target: f.target }), page: String(page) })}`;
 
-const show = (v: unknown) => (v === null || v === undefined ? "–" : JSON.stringify(v));
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageUser("/admin/audit", "ADMIN");
   const filter = ZAuditFilter.parse(await searchParams);
@@ -17,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Audit log</h1>
-      <p className="text-muted">Every admin action: who did what, when, and the record before and after.</p>
+      <p className="text-muted">Every admin action: who did what, when, and what changed.</p>
       <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-action" className="text-sm font-medium">Action</label>
@@ -47,8 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <th scope="col" className="p-2">When (UTC)</th>
               <th scope="col" className="p-2">Who</th>
               <th scope="col" className="p-2">What</th>
-              <th scope="col" className="p-2">Before</th>
-              <th scope="col" className="p-2">After</th>
+              <th scope="col" className="p-2">Change (before → after)</th>
             </tr>
           </thead>
           <tbody>
@@ -60,8 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <code className="text-xs">{e.action}</code> {e.summary}
                   {e.targetId && <span className="block text-xs text-muted">{e.targetType} {e.targetId}</span>}
                 </td>
-                <td className="p-2"><code className="text-xs break-all">{show(e.before)}</code></td>
-                <td className="p-2"><code className="text-xs break-all">{show(e.after)}</code></td>
+                <td className="p-2"><AuditChange before={e.before} after={e.after} /></td>
               </tr>
             ))}
           </tbody>
