@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DraftBadge } from "@/components/ui/draft-badge";
 import { useId } from "react";
 import {
   GENRES,
@@ -104,6 +105,7 @@ function CoverageSection({ group, heading, scope }: { group: TCoverageGroup; hea
                   <Link href={`/learn/sources/${s.slug}`} className="text-accent underline underline-offset-2 hover:text-accent-strong">
                     {s.title}
                   </Link>
+                  {s.draft && <DraftBadge status="DRAFT" />}
                 </th>
                 <td className={cell}>{GENRE_LABELS[s.genre]}</td>
                 <td className={cell}>{VOICE_LABELS[s.voice]}</td>

@@ -6,7 +6,8 @@ export const ASSIGNMENT_SCHEDULE = { id: true, opensAt: true, dueAt: true, timeZ
 /** What an assignment sets: one activity, or a module with its activities in course order. */
 export const ASSIGNMENT_TARGET = {
   activity: { select: { id: true, slug: true, title: true, module: { select: { slug: true } } } },
-  module: { select: { slug: true, title: true, activities: { orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } } } },
+  // A module assignment covers its published activities: a draft added later is not work learners can see.
+  module: { select: { slug: true, title: true, activities: { where: { status: "PUBLISHED" }, orderBy: { order: "asc" }, select: { id: true, slug: true, title: true } } } },
 } satisfies Prisma.AssignmentSelect;
 
 /** Assignments as every list shows them: soonest due first. */

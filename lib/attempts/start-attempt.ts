@@ -36,3 +36,18 @@ export async function startOrResumeAttempt(user: TCurrentUser, activitySlug: str
   }
   throw new AppError("CONFLICT", "Could not start the attempt. Please reload the page.");
 }
+
+/**
+ * An admin previewing an activity they have since edited: their open preview attempt is on the old
+ * version, so it is discarded and a new one started on the current version. Learners' attempts are never
+ * touched; for them an open attempt always keeps its version.
+ */
+export async function restartStalePreview(user: TCurrentUser, activitySlug: string) {
+  if (user.role !== "ADMIN") return;
+  const current = await db.activity.findUnique({ where: { slug: activitySlug }, select: { id: true, version: true } });
+  if (!current) throw new AppError("NOT_FOUND", "No such quiz or exercise.");
+  await db.attempt.deleteMany({
+    where: { userId: user.id, activityId: current.id, status: "IN_PROGRESS", activityVersion: { lt: current.version } },
+  });
+  await startOrResumeAttempt(user, activitySlug);
+}

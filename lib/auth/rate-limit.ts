@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 // behind one NAT address. NOTE: in memory, so per server process (docs/decisions/004-libraries.md).
 const perAccount = new RateLimiterMemory({ keyPrefix: "login-account", points: 10, duration: 15 * 60 });
 const perAddress = new RateLimiterMemory({ keyPrefix: "login-address", points: 100, duration: 15 * 60 });
-const signups = new RateLimiterMemory({ keyPrefix: "signup-address", points: 20, duration: 60 * 60 });
+// NOTE: 100 an hour: a whole class signing up in its first lesson shares one school address.
+const signups = new RateLimiterMemory({ keyPrefix: "signup-address", points: 100, duration: 60 * 60 });
 
 async function consume(limiter: RateLimiterMemory, key: string) {
   try {

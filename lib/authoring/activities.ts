@@ -35,14 +35,18 @@ function parseOrThrow(yaml: string) {
  * from now on get the new questions, while every earlier attempt keeps its version, answers and score.
  * Audited with the version numbers and the definitions before and after.
  */
-export async function saveActivity(actor: TCurrentUser, slug: string, yaml: string, note: string) {
+export async function saveActivity(actor: TCurrentUser, slug: string, yaml: string, note: string, basedOn?: number) {
   assertAdmin(actor);
   const activity = parseOrThrow(yaml);
   if (activity.slug !== slug) throw new FieldsError({ yaml: `slug: an activity's slug cannot change (it is “${slug}”).` });
-  return db.$transaction((tx) => saveActivityTx(tx, actor, activity, note));
+  return db.$transaction((tx) => saveActivityTx(tx, actor, activity, note, "yaml", basedOn));
 }
 
-export async function saveActivityTx(tx: TTx, actor: TCurrentUser, activity: TActivity, note: string, field = "yaml") {
+/**
+ * `basedOn`: the version the admin's edit started from. If someone saved a newer one meanwhile (another
+ * tab, another admin), the save is refused rather than silently undoing their change.
+ */
+export async function saveActivityTx(tx: TTx, actor: TCurrentUser, activity: TActivity, note: string, field = "yaml", basedOn?: number) {
   assertAdmin(actor);
   const slug = activity.slug;
   // NOTE: the row lock makes two admins saving at once produce versions n+1 and n+2, not two n+1.
@@ -50,6 +54,11 @@ export async function saveActivityTx(tx: TTx, actor: TCurrentUser, activity: TAc
     SELECT "id", "moduleId", "order", "status", "version" FROM "Activity" WHERE "slug" = ${slug} FOR UPDATE`;
   const before = rows[0];
   if (!before) throw new AppError("NOT_FOUND", "No such activity.");
+  if (basedOn !== undefined && basedOn !== before.version) {
+    throw new FieldsError({
+      [field]: `Version ${before.version} was saved after you opened version ${basedOn} (in another tab or by another admin). Your text is still here: copy your changes, reload the page, and apply them to version ${before.version}.`,
+    });
+  }
   await checkSources(tx, activity, field);
   const previous = await tx.activity.findUniqueOrThrow({ where: { id: before.id }, select: { definition: true } });
   const saved = await writeActivity(tx, { moduleId: before.moduleId, order: before.order, activity, status: before.status }, authorOf(actor, note || "Edited in the app"));

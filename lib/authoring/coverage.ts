@@ -18,6 +18,8 @@ export type TCoverageSource = {
   title: string;
   genre: TGenre;
   voice: TVoice;
+  /** Drafts count, so an admin sees what publishing them would change; the table marks them. */
+  draft: boolean;
   /** The first key in course order, or null when no perspective question asks about the source. */
   stance: TStanceKey | null;
   keys: TStanceKey[];
@@ -144,7 +146,7 @@ export function computeCoverage(course: TCourse): TCoverageReport {
     course.sources.map((s) => {
       const ks = keys.get(s.slug) ?? [];
       const conflicting = new Set(ks.map((k) => k.side)).size > 1;
-      return [s.slug, { slug: s.slug, title: s.title, genre: s.genre, voice: s.voice, stance: ks[0] ?? null, keys: ks, conflicting }];
+      return [s.slug, { slug: s.slug, title: s.title, genre: s.genre, voice: s.voice, draft: s.status === "draft", stance: ks[0] ?? null, keys: ks, conflicting }];
     }),
   );
   const modules = course.modules.map((m) => {

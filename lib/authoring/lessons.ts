@@ -69,15 +69,23 @@ export async function createLesson(actor: TCurrentUser, moduleSlug: string, form
   });
 }
 
+const STALE =
+  "Someone saved this lesson after you opened it (in another tab or another admin). Your text is still here: copy your changes, reload the page, and apply them again.";
+
 /** Saves a lesson's text; learners see the change on their next visit (the page cache is refreshed). Audited. */
-export async function updateLesson(actor: TCurrentUser, lessonId: string, form: Omit<TLessonForm, "slug">) {
+export async function updateLesson(actor: TCurrentUser, lessonId: string, form: Omit<TLessonForm, "slug">, basedOn?: string) {
   assertAdmin(actor);
   const current = await db.lesson.findUnique({ where: { id: lessonId }, select: { slug: true } });
   if (!current) throw new AppError("NOT_FOUND", "No such lesson.");
   const lesson = toLesson({ ...form, slug: current.slug });
   const bodyHtml = await render(lesson.body);
   await db.$transaction(async (tx) => {
-    const before = await tx.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { title: true, summary: true, minutes: true, body: true } });
+    const { updatedAt, ...before } = await tx.lesson.findUniqueOrThrow({
+      where: { id: lessonId },
+      select: { title: true, summary: true, minutes: true, body: true, updatedAt: true },
+    });
+    // Someone saved the lesson after this form was opened: refuse rather than silently undo their change.
+    if (basedOn && basedOn !== updatedAt.toISOString()) throw new FieldsError({ body: STALE });
     await tx.lesson.update({
       where: { id: lessonId },
       data: { title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, body: lesson.body, bodyHtml },

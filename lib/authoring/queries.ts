@@ -39,7 +39,7 @@ export async function getContentOverview(actor: TCurrentUser) {
 /** A source as its edit form shows it, with the activities that quote it and how many attempts use them. */
 export async function getSourceForEdit(actor: TCurrentUser, slug: string) {
   assertAdmin(actor);
-  const row = await db.source.findUnique({ where: { slug }, select: { slug: true, title: true, publishedAt: true, card: true, body: true, status: true } });
+  const row = await db.source.findUnique({ where: { slug }, select: { slug: true, title: true, publishedAt: true, card: true, body: true, status: true, updatedAt: true } });
   if (!row) throw new AppError("NOT_FOUND", "No such source.");
   const card = row.card as TCard;
   const form: TSourceForm = {
@@ -63,11 +63,12 @@ export async function getSourceForEdit(actor: TCurrentUser, slug: string) {
   };
   const usedBy = await db.$queryRaw<{ slug: string; title: string; status: string; moduleSlug: string; attempts: number }[]>`
     SELECT a."slug", a."title", a."status"::text AS "status", m."slug" AS "moduleSlug",
-           (SELECT count(*)::int FROM "Attempt" t WHERE t."activityId" = a."id") AS "attempts"
+           (SELECT count(*)::int FROM "Attempt" t JOIN "User" u ON u."id" = t."userId"
+             WHERE t."activityId" = a."id" AND u."role" <> 'ADMIN') AS "attempts"
     FROM "Activity" a JOIN "Module" m ON m."id" = a."moduleId"
     WHERE a."definition"->'sources' ? ${slug}
     ORDER BY m."order", a."order"`;
-  return { slug: row.slug, title: row.title, body: row.body, status: row.status, form, usedBy };
+  return { slug: row.slug, title: row.title, body: row.body, status: row.status, updatedAt: row.updatedAt.toISOString(), form, usedBy };
 }
 
 /** The modules and their activities, for choosing where new questions go. */
@@ -83,7 +84,7 @@ export async function getLessonForEdit(actor: TCurrentUser, lessonId: string) {
   assertAdmin(actor);
   const lesson = await db.lesson.findUnique({
     where: { id: lessonId },
-    select: { id: true, slug: true, title: true, summary: true, minutes: true, body: true, status: true, module: { select: { slug: true, title: true } } },
+    select: { id: true, slug: true, title: true, summary: true, minutes: true, body: true, status: true, updatedAt: true, module: { select: { slug: true, title: true } } },
   });
   if (!lesson) throw new AppError("NOT_FOUND", "No such lesson.");
   return lesson;

@@ -50,17 +50,24 @@ async function activitiesUsing(tx: TTx, slug: string) {
  * with answers cannot change, because highlights point into it by position; every quote an activity
  * makes of it must still be found word for word. Audited with the card before and after.
  */
-export async function updateSource(actor: TCurrentUser, slug: string, form: TSourceForm) {
+export async function updateSource(actor: TCurrentUser, slug: string, form: TSourceForm, basedOn?: string) {
   assertAdmin(actor);
   const { source, fieldErrors } = toSource({ ...form, slug }, "published");
   if (!source) throw new FieldsError(fieldErrors);
   const next = splitSource(source);
   await db.$transaction(async (tx) => {
-    const before = await tx.source.findUnique({ where: { slug }, select: { id: true, title: true, publishedAt: true, card: true, body: true } });
+    const before = await tx.source.findUnique({ where: { slug }, select: { id: true, title: true, publishedAt: true, card: true, body: true, updatedAt: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such source.");
+    if (basedOn && basedOn !== before.updatedAt.toISOString()) {
+      throw new FieldsError(
+        { title: "Someone saved this source after you opened it (in another tab or another admin)." },
+        "Not saved: the source changed since you opened it. Your text is still here: copy your changes, reload the page, and apply them again.",
+      );
+    }
     if (before.body !== next.body) {
       const using = await activitiesUsing(tx, slug);
-      const answered = await tx.attempt.count({ where: { activityId: { in: using.map((a) => a.id) } } });
+      // An admin's own preview attempts do not count: only learners' highlights must keep pointing at the text.
+      const answered = await tx.attempt.count({ where: { activityId: { in: using.map((a) => a.id) }, user: { role: { not: "ADMIN" } } } });
       if (answered > 0) {
         throw new FieldsError({
           body: `Learners have already answered questions on this text (${answered} attempts), and their highlights point into it, so the text cannot change. Correct the card, or add the corrected text as a new source.`,

@@ -19,7 +19,7 @@ export async function getAssignedFirstResults(user: TCurrentUser, classId: strin
   await assertTeaches(user, classId);
   const assignments = await db.assignment.findMany({
     where: { classId },
-    select: { activityId: true, module: { select: { activities: { select: { id: true } } } } },
+    select: { activityId: true, module: { select: { activities: { where: { status: "PUBLISHED" }, select: { id: true } } } } },
   });
   const ids = [...new Set(assignments.flatMap((a) => (a.activityId ? [a.activityId] : (a.module?.activities.map((x) => x.id) ?? []))))];
   if (ids.length === 0) return [];

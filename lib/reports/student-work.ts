@@ -27,7 +27,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
         extensions: { where: { userId: studentId }, select: { dueAt: true } },
         grades: { where: { userId: studentId }, select: { overrideScore: true, comment: true, updatedAt: true } },
         activity: { select: { id: true, title: true, publicDefinition: true } },
-        module: { select: { title: true, activities: { orderBy: { order: "asc" }, select: { id: true, title: true, publicDefinition: true } } } },
+        module: { select: { title: true, activities: { where: { status: "PUBLISHED" }, orderBy: { order: "asc" }, select: { id: true, title: true, publicDefinition: true } } } },
       },
     }),
   ]);

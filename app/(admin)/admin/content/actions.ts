@@ -37,7 +37,7 @@ export async function updateSourceAction(_: TFormState, formData: FormData): Pro
   const actor = await requireUser("ADMIN");
   const slug = String(formData.get("$slug") ?? "");
   const state = await runFormAction(formData, ZSourceFormData, async (form) => {
-    await updateSource(actor, slug, form);
+    await updateSource(actor, slug, form, String(formData.get("$basedOn") ?? "") || undefined);
     return "Saved. Learners see the corrected card on their next visit.";
   });
   if (!state.error) refresh();
@@ -78,7 +78,7 @@ export async function updateLessonAction(_: TFormState, formData: FormData): Pro
   const actor = await requireUser("ADMIN");
   const lessonId = String(formData.get("$lesson") ?? "");
   const state = await runFormAction(formData, ZLessonForm, async (form) => {
-    await updateLesson(actor, lessonId, form);
+    await updateLesson(actor, lessonId, form, String(formData.get("$basedOn") ?? "") || undefined);
     return "Saved.";
   });
   if (!state.error) refresh();
@@ -116,7 +116,8 @@ export async function saveActivityAction(_: TFormState, formData: FormData): Pro
   const actor = await requireUser("ADMIN");
   const slug = String(formData.get("$activity") ?? "");
   const state = await runFormAction(formData, ZActivityForm, async ({ yaml, note }) => {
-    const saved = await saveActivity(actor, slug, yaml, note.trim());
+    const basedOn = Number(formData.get("$basedOn"));
+    const saved = await saveActivity(actor, slug, yaml, note.trim(), Number.isInteger(basedOn) && basedOn > 0 ? basedOn : undefined);
     return saved.changed
       ? `Saved as version ${saved.version}. Attempts already made keep their version and score.`
       : "Nothing changed, so no new version was made.";

@@ -44,7 +44,7 @@ export default async function EditActivityPage({ params, searchParams }: { param
             source word for word, and every answer must be one of the options. Saving a change makes version {activity.version + 1};
             attempts already made keep the version they answered, and their scores.
           </p>
-          <ActionForm action={saveActivityAction} submitLabel="Save as a new version" hidden={{ $activity: slug }}>
+          <ActionForm action={saveActivityAction} submitLabel="Save as a new version" hidden={{ $activity: slug, $basedOn: String(activity.version) }}>
             <FormTextarea label="Activity (YAML)" name="yaml" rows={30} spellCheck={false} wrap="off" className="font-mono text-sm" defaultValue={activity.yaml} />
             <FormField label="What changed (shown in the history)" name="note" placeholder="e.g. Fixed the stance key's explanation" />
           </ActionForm>

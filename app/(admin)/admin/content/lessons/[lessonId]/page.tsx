@@ -30,7 +30,7 @@ export default async function EditLessonPage({ params }: { params: Promise<{ les
           <StatusToggle kind="lesson" contentKey={lessonId} status={lesson.status} name={lesson.title} />
         </div>
       </header>
-      <ActionForm action={updateLessonAction} submitLabel="Save the lesson" hidden={{ $lesson: lessonId }}>
+      <ActionForm action={updateLessonAction} submitLabel="Save the lesson" hidden={{ $lesson: lessonId, $basedOn: lesson.updatedAt.toISOString() }}>
         <FormField label="Title" name="title" defaultValue={lesson.title} required />
         <FormField label="Summary (one sentence)" name="summary" defaultValue={lesson.summary} required />
         <FormField label="Reading time in minutes" name="minutes" inputMode="numeric" defaultValue={String(lesson.minutes)} required />

@@ -51,7 +51,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
           </p>
         )}
       </section>
-      <ActionForm action={updateSourceAction} submitLabel="Save changes" hidden={{ $slug: slug }}>
+      <ActionForm action={updateSourceAction} submitLabel="Save changes" hidden={{ $slug: slug, $basedOn: source.updatedAt }}>
         <SourceFormFields values={source.form} editing bodyLocked={answered > 0} />
       </ActionForm>
     </div>

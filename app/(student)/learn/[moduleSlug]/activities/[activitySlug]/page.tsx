@@ -7,7 +7,7 @@ import { ActivityPlayer } from "@/components/quiz/activity-player";
 import { AttemptResult } from "@/components/quiz/attempt-result";
 import { requirePageUser } from "@/lib/auth/session";
 import { getActivityForLearner } from "@/lib/attempts/queries";
-import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
+import { restartStalePreview, startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { renderLessonHtml } from "@/lib/content/markdown";
 import { AppError } from "@/lib/errors";
 import { formatScore } from "@/lib/learning/scores";
@@ -39,6 +39,10 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   if (data.activity.module.slug !== moduleSlug) notFound();
   if (!data.open && data.attempts.length === 0) {
     await startOrResumeAttempt(user, activitySlug);
+    data = await load();
+  } else if (data.open && data.activity.olderVersion && user.role === "ADMIN") {
+    // An admin's preview follows their edits: a preview attempt on an older version starts afresh.
+    await restartStalePreview(user, activitySlug);
     data = await load();
   }
   const { activity, sources, open, attempts, best, latest, viewed, withheld } = data;
