@@ -4,7 +4,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * End-to-end tests drive Debian's Chromium (no browser download) against the production build served by
- * `next start`, on the database `npm test` prepared (DATABASE_URL).
+ * scripts/serve.ts, on the database `npm test` prepared (DATABASE_URL).
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,7 +35,9 @@ export default defineConfig({
     { name: "outage", testMatch: "outage/**", dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: {
-    command: `npx --no-install next start -p ${PORT} -H 127.0.0.1`,
+    // The production server (scripts/serve.ts), as `npm start` runs it.
+    command: "node --import tsx scripts/serve.ts",
+    env: { PORT: String(PORT), HOST: "127.0.0.1" },
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

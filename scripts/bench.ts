@@ -203,7 +203,10 @@ async function lessonJavaScript(cookie: string) {
 async function main() {
   // node itself, not npx, so that stopping it stops the server and not only a wrapper.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore" });
+  const server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
+    stdio: "ignore",
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" },
+  });
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {

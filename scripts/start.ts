@@ -7,8 +7,9 @@ import { buildIfStale } from "./build-if-stale";
 import { runWithDatabase } from "./with-db";
 
 buildIfStale();
-const port = process.env.PORT ?? "3000";
-runWithDatabase({}, ["next", "start", "-p", port]).then(
+process.env.PORT ??= "3000";
+// NOTE: our own server around Next's handler (scripts/serve.ts): trusted client addresses, graceful stop.
+runWithDatabase({}, [process.execPath, "--import", "tsx", "scripts/serve.ts"]).then(
   (code) => process.exit(code),
   (error) => {
     console.error(error instanceof Error ? error.message : error);

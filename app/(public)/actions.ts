@@ -5,14 +5,15 @@ import { redirect } from "next/navigation";
 import { changeOwnPassword, createStudentAccount, endAllSessions, getAccountByLogin } from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/config";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
-import { forgetSignInFailures, limitSignIn, limitSignUp } from "@/lib/auth/rate-limit";
+import { checkSignIn, clearSignInFailures, limitSignUp, recordSignInFailure } from "@/lib/auth/rate-limit";
 import { getRequestAddress } from "@/lib/auth/request-address";
 import { landingPath } from "@/lib/auth/roles";
 import { ZChangePasswordInput, ZResetPasswordInput, ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
 import { resetPasswordWithLink } from "@/lib/auth/password-reset";
 import { runFormAction } from "@/lib/form-action";
 import { getCurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, FieldsError } from "@/lib/errors";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 
 const WRONG_CREDENTIALS = "Wrong email, username or password.";
 
@@ -22,16 +23,23 @@ export async function signInAction(_prev: TFormState, formData: FormData): Promi
   const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const { login, password, next } = parsed.data;
+  const address = await getRequestAddress();
   try {
-    await limitSignIn(login, await getRequestAddress());
+    await checkSignIn(login, address);
     const url = await signIn("credentials", { login, password, redirect: false });
-    if (typeof url === "string" && url.includes("error=")) return { error: WRONG_CREDENTIALS, values };
+    if (typeof url === "string" && url.includes("error=")) {
+      await recordSignInFailure(login, address);
+      return { error: WRONG_CREDENTIALS, values };
+    }
   } catch (error) {
-    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS, values };
+    if (error instanceof AuthError) {
+      await recordSignInFailure(login, address);
+      return { error: WRONG_CREDENTIALS, values };
+    }
     if (error instanceof AppError) return { error: error.message, values };
     throw error;
   }
-  await forgetSignInFailures(login);
+  await clearSignInFailures(login, address);
   const account = await getAccountByLogin(login);
   if (!account) redirect("/login");
   const landing = landingPath(account.role, next);
@@ -43,6 +51,7 @@ export async function signUpAction(_prev: TFormState, formData: FormData): Promi
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
   const parsed = ZSignUpInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (isCommonPassword(parsed.data.password)) return { fieldErrors: { password: COMMON_PASSWORD_MESSAGE }, values };
   try {
     await limitSignUp(await getRequestAddress());
     await createStudentAccount(parsed.data);
@@ -67,21 +76,28 @@ export async function changePasswordAction(_prev: TFormState, formData: FormData
   if (!user) redirect("/login");
   const parsed = ZChangePasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+  if (isCommonPassword(parsed.data.newPassword)) return { fieldErrors: { newPassword: COMMON_PASSWORD_MESSAGE } };
+  const address = await getRequestAddress();
   try {
-    await limitSignIn(user.id, await getRequestAddress());
+    await checkSignIn(user.id, address);
     await changeOwnPassword(user.id, parsed.data);
     await signIn("credentials", { login: user.email ?? user.username, password: parsed.data.newPassword, redirect: false });
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) {
+      // A wrong current password is a failed sign-in: guessing it here is throttled like guessing at /login.
+      if (error.code === "INVALID") await recordSignInFailure(user.id, address);
+      return { error: error.message };
+    }
     throw error;
   }
-  await forgetSignInFailures(user.id);
+  await clearSignInFailures(user.id, address);
   redirect(landingPath(user.role, String(formData.get("next") ?? "")));
 }
 
 /** Sets a new password through an admin's one-time link, then sends the user to sign in with it. */
 export async function resetPasswordAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const state = await runFormAction(formData, ZResetPasswordInput, async ({ token, newPassword }) => {
+    if (isCommonPassword(newPassword)) throw new FieldsError({ newPassword: COMMON_PASSWORD_MESSAGE });
     await limitSignUp(await getRequestAddress());
     await resetPasswordWithLink(token, newPassword);
   });

@@ -22,7 +22,7 @@ export function ChangePasswordForm({ next, oneTime }: { next?: string; oneTime: 
         error={state.fieldErrors?.currentPassword}
       />
       <Field
-        label="New password (at least 10 characters)"
+        label="New password (at least 8 characters; a long phrase is best)"
         name="newPassword"
         type="password"
         autoComplete="new-password"

@@ -24,7 +24,7 @@ export function SignUpForm() {
         error={state.fieldErrors?.email}
       />
       <Field
-        label="Password (at least 10 characters)"
+        label="Password (at least 8 characters; a long phrase is best)"
         name="password"
         type="password"
         autoComplete="new-password"

@@ -1,14 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 /**
- * The client's address for rate limiting. NOTE: the rightmost X-Forwarded-For entry is the one added by
- * the proxy nearest to us; entries to its left are whatever the client chose to send.
+ * The client's address for rate limiting, as scripts/serve.ts established it from the TCP peer and the
+ * trusted proxies (lib/http/client-address.ts). Never read from X-Forwarded-For here: a client can
+ * write anything there. NOTE: under `next dev` there is no such header, and every client is "local".
  */
 export async function getRequestAddress(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) || h.get("x-real-ip") || "local";
+  return (await headers()).get(CLIENT_ADDRESS_HEADER) || "local";
 }
 
 /** This app's origin as the browser reached it (for links shown to be copied or printed). */

@@ -11,7 +11,7 @@ export const ZUsername = z
 
 export const ZPassword = z
   .string()
-  .min(10, "Use at least 10 characters for your password.")
+  .min(8, "Use at least 8 characters for your password.")
   .max(200, "Keep your password under 200 characters.");
 
 export const ZSignInInput = z.object({

@@ -13,6 +13,7 @@ const BODY = [
 ].join("\r\n");
 
 test("an admin adds a source with its card, marks evidence, builds a perspective quiz in module 3 and publishes it; a student answers it; a later edit leaves the student's score alone", async ({ browser }) => {
+  test.setTimeout(150_000); // two people's whole flows, with three axe scans
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, DEMO.admin);
   await expect(admin).toHaveURL(/\/admin$/);

@@ -35,7 +35,7 @@ describe("sign-up input", () => {
   it("normalises the email and explains a short password", () => {
     expect(ZSignUpInput.parse({ name: " Ana ", email: " Ana@Example.TEST ", password: "long-enough-1" })).toMatchObject({ name: "Ana", email: "ana@example.test" });
     const r = ZSignUpInput.safeParse({ name: "Ana", email: "ana@example.test", password: "short" });
-    expect(r.success ? null : r.error.issues[0]!.message).toBe("Use at least 10 characters for your password.");
+    expect(r.success ? null : r.error.issues[0]!.message).toBe("Use at least 8 characters for your password.");
   });
 });
 

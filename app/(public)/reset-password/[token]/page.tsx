@@ -16,7 +16,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <>
           <p>Hello {link.name}. This link works once; after saving you sign in with the new password.</p>
           <ActionForm action={resetPasswordAction} submitLabel="Save my new password" hidden={{ token }}>
-            <FormField label="New password (at least 10 characters)" name="newPassword" type="password" autoComplete="new-password" required />
+            <FormField label="New password (at least 8 characters; a long phrase is best)" name="newPassword" type="password" autoComplete="new-password" required />
             <FormField label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required />
           </ActionForm>
         </>

@@ -1,0 +1,50 @@
+/**
+ * The production server: Next's request handler behind a plain Node HTTP server, for two things
+ * `next start` cannot do (docs/decisions/010):
+ * - the client's address for rate limiting is set here from the TCP peer, or from X-Forwarded-For only
+ *   as far as TRUSTED_PROXY_HOPS trusted proxies vouch for it, so a forged header cannot reset a limit;
+ * - on SIGTERM or SIGINT it stops accepting connections, lets the requests in flight finish (up to 20 s),
+ *   then exits, so a deploy or a scale-down loses no acknowledged save.
+ * Environment: PORT (3000), HOST (0.0.0.0), TRUSTED_PROXY_HOPS (0).
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/http/client-address";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+if (!Number.isInteger(hops) || hops < 0) {
+  console.error("Configuration error: TRUSTED_PROXY_HOPS must be a whole number (0 when no proxy is in front).");
+  process.exit(1);
+}
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+let inFlight = 0;
+const server = createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+  inFlight++;
+  res.on("close", () => inFlight--);
+  void handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`✓ Crosscheck is serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+
+let stopping = false;
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: no new connections; finishing ${inFlight} request(s) in flight…`);
+  setTimeout(() => {
+    console.error("Requests still running after 20 s; exiting anyway.");
+    process.exit(1);
+  }, 20_000).unref();
+  server.close(() => {
+    void app.close().finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,69 @@
+import { spawn } from "node:child_process";
+import pg from "pg";
+import { expect, signUpNewStudent, test } from "../fixtures";
+
+const PORT = 3199;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function waitForHealth() {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the second server never came up");
+}
+
+test("SIGTERM while learners are saving: requests in flight finish, the process exits cleanly, and every acknowledged answer is in the database", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A second app process of our own, on the same database, so stopping it disturbs no other test.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+  let output = "";
+  server.stdout.on("data", (d) => (output += d));
+  await waitForHealth();
+
+  const context = await browser.newContext({ baseURL: BASE });
+  const page = await context.newPage();
+  const { email } = await signUpNewStudent(page);
+  await page.goto("/learn/september-2023/activities/september-2023-quiz");
+  await expect(page.getByText("All answers saved.")).toBeVisible();
+
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const { rows } = await db.query(
+    `SELECT a."id" FROM "Attempt" a JOIN "User" u ON u."id" = a."userId" JOIN "Activity" t ON t."id" = a."activityId"
+     WHERE u."email" = $1 AND t."slug" = 'september-2023-quiz' AND a."status" = 'IN_PROGRESS'`,
+    [email],
+  );
+  const attemptId = rows[0].id as string;
+
+  // Forty saves of the same answer, each later by the learner's clock, then SIGTERM while they are running.
+  const start = Date.now();
+  const saves = Array.from({ length: 40 }, (_, i) => {
+    const answeredAt = new Date(start + i * 1000).toISOString();
+    return context.request
+      .put(`/api/attempts/${attemptId}/answers`, {
+        headers: { origin: BASE, "content-type": "application/json" },
+        data: { questionId: "q7", value: { selected: [["a", "b", "c", "d"][i % 4]] }, answeredAt },
+      })
+      .then((r) => ({ ok: r.ok(), answeredAt }), () => ({ ok: false, answeredAt }));
+  });
+  // Stop as soon as the first save is acknowledged: the others are still queued or running.
+  await Promise.race(saves);
+  server.kill("SIGTERM");
+  const results = await Promise.all(saves);
+  expect(await exited, output).toBe(0);
+  expect(output).toMatch(/SIGTERM: no new connections; finishing \d+ request\(s\) in flight/);
+
+  const acknowledged = results.filter((r) => r.ok);
+  expect(acknowledged.length).toBeGreaterThan(0);
+  const latestAcknowledged = acknowledged.map((r) => r.answeredAt).sort().at(-1)!;
+  const saved = await db.query(`SELECT "answeredAt" FROM "Answer" WHERE "attemptId" = $1 AND "questionId" = 'q7'`, [attemptId]);
+  // The stored answer is the latest acknowledged one, or one the learner gave later.
+  expect(new Date(saved.rows[0].answeredAt).getTime()).toBeGreaterThanOrEqual(new Date(latestAcknowledged).getTime());
+  await db.end();
+  await context.close();
+});
