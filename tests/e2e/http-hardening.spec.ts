@@ -1,0 +1,106 @@
+import pg from "pg";
+import { expect, signIn, signUpNewStudent, test } from "./fixtures";
+
+const LESSON = "/learn/war-2020/background-and-44-days";
+
+test("every page carries the security headers", async ({ request }) => {
+  for (const path of ["/", "/login"]) {
+    const response = await request.get(path);
+    const h = response.headers();
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).toContain("object-src 'none'");
+    expect(h["x-powered-by"]).toBeUndefined();
+  }
+});
+
+test("the session cookie is HttpOnly and SameSite, and each sign-in issues a new session", async ({ page, context }) => {
+  const { email, password } = await signUpNewStudent(page);
+  const session = async () => (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  const first = await session();
+  expect(first?.httpOnly).toBe(true);
+  expect(first?.sameSite).toBe("Lax");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/learn$/);
+  const second = await session();
+  expect(second?.value).toBeTruthy();
+  expect(second?.value).not.toBe(first?.value);
+});
+
+test("an x-middleware-subrequest header cannot skip the session check", async ({ request }) => {
+  for (const value of ["proxy", "middleware", "proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
+    for (const path of [LESSON, "/admin", "/teach", "/learn"]) {
+      const response = await request.get(path, { headers: { "x-middleware-subrequest": value }, maxRedirects: 0 });
+      expect(response.status(), `${path} with ${value}`).toBe(307);
+      expect(response.headers().location, `${path} with ${value}`).toMatch(/\/login\?next=/);
+    }
+  }
+});
+
+test("extra fields are ignored: signing up with role=ADMIN makes a student", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Mallory Mass-Assignment");
+  const email = `mallory-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill("a-long-password-1");
+  await page.locator("form").evaluate((form) => {
+    for (const [name, value] of [["role", "ADMIN"], ["isAdmin", "true"]]) {
+      const input = document.createElement("input");
+      Object.assign(input, { type: "hidden", name, value });
+      form.appendChild(input);
+    }
+  });
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+  expect((await page.goto("/admin"))?.status()).toBe(403);
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  expect((await db.query(`SELECT "role" FROM "User" WHERE "email" = $1`, [email])).rows[0].role).toBe("STUDENT");
+  await db.end();
+});
+
+test("bad bodies get a clear 4xx, never a 500 or a stack trace", async ({ page, context }) => {
+  const { email } = await signUpNewStudent(page);
+  await page.goto("/learn/september-2023/activities/september-2023-quiz");
+  await expect(page.getByText("All answers saved.")).toBeVisible();
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const attempt = await db.query(
+    `SELECT a."id" FROM "Attempt" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = $1 AND a."status" = 'IN_PROGRESS'`,
+    [email],
+  );
+  await db.end();
+  const url = `/api/attempts/${attempt.rows[0].id}/answers`;
+  const origin = new URL(page.url()).origin;
+  const send = (data: string | Buffer, contentType = "application/json") =>
+    context.request.put(url, { headers: { origin, "content-type": contentType }, data });
+
+  const bodies: Array<[string, string | Buffer]> = [
+    ["not JSON", "{ this is not json"],
+    ["broken UTF-8", Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d])],
+    ["NUL bytes", JSON.stringify({ questionId: "q7\u0000", value: { selected: ["a\u0000"] }, answeredAt: new Date().toISOString() })],
+    ["NaN date", JSON.stringify({ questionId: "q7", value: { selected: ["a"] }, answeredAt: "NaN" })],
+    ["huge number", `{"questionId":"q7","value":{"selected":["a"]},"answeredAt":1e400}`],
+    ["wrong types", JSON.stringify({ questionId: 7, value: "a", answeredAt: [] })],
+    ["unknown question", JSON.stringify({ questionId: "q999", value: { selected: ["a"] }, answeredAt: new Date().toISOString() })],
+    ["wrong answer shape", JSON.stringify({ questionId: "q7", value: { selected: "a".repeat(5000) }, answeredAt: new Date().toISOString() })],
+    ["an array", "[1,2,3]"],
+    ["oversized", JSON.stringify({ questionId: "q7", value: { text: "x".repeat(200_000) }, answeredAt: new Date().toISOString() })],
+  ];
+  for (const [what, data] of bodies) {
+    const response = await send(data);
+    const text = await response.text();
+    expect(response.status(), `${what}: ${text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+    expect(response.status(), what).toBeLessThan(500);
+    expect(text, what).not.toMatch(/\n\s+at |node_modules|Prisma/);
+  }
+  // Not JSON at all is refused by its content type.
+  expect((await send("questionId=q7", "application/x-www-form-urlencoded")).status()).toBe(415);
+  // A mass-assignment attempt on a save changes nothing it should not: the extra fields are dropped.
+  const ok = await send(JSON.stringify({ questionId: "q7", value: { selected: ["a"] }, answeredAt: new Date().toISOString(), userId: "someone-else", role: "ADMIN" }));
+  expect(ok.status()).toBe(200);
+});

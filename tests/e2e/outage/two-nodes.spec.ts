@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { expect, signUpNewStudent, test } from "../fixtures";
+
+/**
+ * Two app processes on different ports behind nginx (Debian's package), sharing one Postgres: what a
+ * school's deployment with two nodes looks like (docs/deploy.md). Runs after the other tests, alone.
+ */
+const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+const FRONT = 3200;
+const NODES = [3201, 3202];
+const url = (port: number) => `http://127.0.0.1:${port}`;
+
+async function waitFor(address: string) {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${address}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${address} never came up`);
+}
+
+function startNginx(): ChildProcess {
+  const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-nginx-"));
+  for (const sub of ["client", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
+  writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  upstream crosscheck { ${NODES.map((p) => `server 127.0.0.1:${p};`).join(" ")} }
+  server {
+    listen 127.0.0.1:${FRONT};
+    client_max_body_size 5m;
+    location / {
+      proxy_pass http://crosscheck;
+      proxy_http_version 1.1;
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }
+  }
+}
+`,
+  );
+  return spawn(NGINX, ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-g", "daemon off;"], { stdio: "ignore" });
+}
+
+test("two app processes behind nginx share sign-in, rate limits, server actions and saved answers", async ({ browser }) => {
+  test.setTimeout(180_000);
+  test.skip(!existsSync(NGINX), `${NGINX} is missing: apt-get install nginx (.ci/run installs it)`);
+  const nodes = NODES.map((port) =>
+    spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TRUSTED_PROXY_HOPS: "1" },
+      stdio: "ignore",
+    }),
+  );
+  const nginx = startNginx();
+  try {
+    await Promise.all([...NODES.map((p) => waitFor(url(p))), waitFor(url(FRONT))]);
+
+    // Sign up and sign in through nginx: the server actions land on either node, round robin.
+    const context = await browser.newContext({ baseURL: url(FRONT) });
+    const page = await context.newPage();
+    const { email, password } = await signUpNewStudent(page, "Nodira Two-Nodes");
+
+    // Signed in through one node is signed in through the other (cookies do not depend on the port).
+    for (const port of NODES) {
+      const me = await context.request.get(`${url(port)}/api/me`);
+      expect(me.status(), `node ${port}`).toBe(200);
+      expect((await me.json()).user.name).toBe("Nodira Two-Nodes");
+    }
+
+    // Answers saved through each node directly, and through nginx, are all there.
+    await page.goto("/learn/september-2023/activities/september-2023-quiz");
+    await expect(page.getByText("All answers saved.")).toBeVisible();
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    const { rows } = await db.query(
+      `SELECT a."id" FROM "Attempt" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = $1 AND a."status" = 'IN_PROGRESS'`,
+      [email],
+    );
+    const attemptId = rows[0].id as string;
+    const saves = [
+      [url(NODES[0]!), "q7", { selected: ["a"] }],
+      [url(NODES[1]!), "q8", { selected: ["b"] }],
+      [url(FRONT), "q1", { axes: { genre: "brief-analysis", stance: "reporting", "source-kind": "research-centre" } }],
+    ] as const;
+    for (const [base, questionId, value] of saves) {
+      const r = await context.request.put(`${base}/api/attempts/${attemptId}/answers`, {
+        headers: { origin: base, "content-type": "application/json" },
+        data: { questionId, value, answeredAt: new Date().toISOString() },
+      });
+      expect(r.status(), `${base} ${questionId}: ${await r.text()}`).toBe(200);
+    }
+    const saved = await db.query(`SELECT "questionId" FROM "Answer" WHERE "attemptId" = $1 ORDER BY 1`, [attemptId]);
+    expect(saved.rows.map((r) => r.questionId)).toEqual(expect.arrayContaining(["q1", "q7", "q8"]));
+    await db.end();
+
+    // Wrong passwords spread over both nodes add up in the shared limiter: the sixth is refused.
+    const attacker = await (await browser.newContext({ baseURL: url(FRONT) })).newPage();
+    const alert = attacker.getByRole("main").getByRole("alert");
+    for (let i = 1; i <= 6; i++) {
+      await attacker.goto("/login");
+      await attacker.getByLabel("Email or username").fill(email);
+      await attacker.getByLabel("Password").fill(i === 6 ? password : `wrong-password-${i}`);
+      await attacker.getByRole("button", { name: "Sign in" }).click();
+      await expect(alert).toHaveText(i === 6 ? /Too many attempts/ : "Wrong email, username or password.");
+    }
+    await context.close();
+  } finally {
+    nginx.kill("SIGTERM");
+    for (const node of nodes) node.kill("SIGTERM");
+  }
+});
