@@ -4,9 +4,11 @@
  *   2. a lesson page, server-rendered from the database, as signed-in learners;
  *   3. answer saving (the autosave endpoint) and 4. quiz submission (grading), as 50 learners;
  *   5. the compressed JavaScript a lesson page ships;
- *   6. the class progress grid for a class of 200 students × 10 assigned items, as its instructor.
- * Prints requests/s and p50/p95/p99 latency, and writes bench-results/latest.json. Run through
- * scripts/with-db.ts. BENCH_ONLY=grid runs the server and the class grid measurement alone.
+ *   6. the class progress grid for a class of 200 students × 10 assigned items, as its instructor;
+ *   7. answer saving by 100 learners at their own pace, and a sustained run at 80% of the saving peak
+ *      (BENCH_SUSTAIN_SECONDS, 120 by default) that must end with zero errors.
+ * Prints requests/s and p50/p95/p99 latency, and writes bench/results/<time>.json (committed, so runs can
+ * be compared). Run through scripts/with-db.ts. BENCH_ONLY=grid runs the class grid measurement alone.
  */
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
@@ -80,6 +82,7 @@ async function paced(name: string, rate: number, seconds: number, send: (i: numb
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
+  const statuses: Record<string, number> = {};
   const started = performance.now();
   const total = rate * seconds;
   await Promise.all(
@@ -90,7 +93,10 @@ async function paced(name: string, rate: number, seconds: number, send: (i: numb
       try {
         const response = await send(i);
         await response.arrayBuffer();
-        if (!response.ok) non2xx++;
+        if (!response.ok) {
+          non2xx++;
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        }
       } catch {
         errors++;
       }
@@ -99,8 +105,9 @@ async function paced(name: string, rate: number, seconds: number, send: (i: numb
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
-  const result = { name, requestsPerSecond: rate, p95Ms: at(0.95), p50Ms: at(0.5), errors, non2xx, requests: latencies.length };
-  console.log(`${name.padEnd(34)} ${String(rate).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   errors ${errors}   non-2xx ${non2xx}   (paced)`);
+  const result = { name, requestsPerSecond: rate, p95Ms: at(0.95), p50Ms: at(0.5), errors, non2xx, requests: latencies.length, ...(non2xx ? { statuses } : {}) };
+  const detail = non2xx ? ` ${JSON.stringify(statuses)}` : "";
+  console.log(`${name.padEnd(34)} ${String(rate).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   errors ${errors}   non-2xx ${non2xx}${detail}   (paced)`);
   return result;
 }
 
@@ -204,7 +211,8 @@ async function main() {
   // node itself, not npx, so that stopping it stops the server and not only a wrapper.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
-    stdio: "ignore",
+    // BENCH_SERVER_STDERR=1 shows the server's errors (e.g. why requests failed under load).
+    stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"],
     env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" },
   });
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -216,8 +224,9 @@ async function main() {
       console.log(`class grid page: ${grid.htmlKb} kB of HTML`);
       return;
     }
-    // Two cohorts of 50 learners: one answers at a learner's pace, the other as fast as the server allows.
-    const users = await createLearners(db, 2 * CONNECTIONS);
+    // Two cohorts: 100 learners answer at a learner's pace, 50 as fast as the server allows.
+    const PACED = 2 * CONNECTIONS;
+    const users = await createLearners(db, PACED + CONNECTIONS);
     const quiz = (await db.query(`SELECT id, definition FROM "Activity" WHERE slug = 'september-2023-quiz'`)).rows[0];
     const choice = quiz.definition.questions.find((q: { type: string }) => q.type === "choice");
     const activities = (await db.query(`SELECT id FROM "Activity"`)).rows.map((r) => r.id as string);
@@ -231,8 +240,8 @@ async function main() {
         attempts.push({ user, attemptId: id, onQuiz: activityId === quiz.id });
       }
     }
-    const pacedPool = attempts.filter((a) => users.indexOf(a.user) < CONNECTIONS);
-    const burst = attempts.filter((a) => users.indexOf(a.user) >= CONNECTIONS);
+    const pacedPool = attempts.filter((a) => users.indexOf(a.user) < PACED);
+    const burst = attempts.filter((a) => users.indexOf(a.user) >= PACED);
 
     /** Autosaves of the quiz's choice question, spread over the cohort's open quiz attempts. */
     const saving = (pool: TAttempt[]) => {
@@ -291,21 +300,22 @@ async function main() {
         requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: users[n++ % users.length]!.cookie } }) }],
       }),
     );
-    // Paced: 50 learners each saving an answer every second, and submissions at 5 a second, evenly spread.
+    // Paced: learners each saving an answer every second, and submissions at 5 a second, evenly spread.
     const pacedQuiz = pacedPool.filter((a) => a.onQuiz);
-    results.push(
-      await paced("save answers, 50 learners at 1/s", CONNECTIONS, DURATION, (i) => {
-        const a = pacedQuiz[i % pacedQuiz.length]!;
-        return fetch(`${BASE}/api/attempts/${a.attemptId}/answers`, {
-          method: "PUT",
-          headers: { cookie: a.user.cookie, "content-type": "application/json" },
-          body: JSON.stringify({ questionId: choice.id, value: { selected: [choice.options[i % choice.options.length].id] }, answeredAt: new Date().toISOString() }),
-        });
-      }),
-    );
+    const save = (i: number) => {
+      const a = pacedQuiz[i % pacedQuiz.length]!;
+      return fetch(`${BASE}/api/attempts/${a.attemptId}/answers`, {
+        method: "PUT",
+        headers: { cookie: a.user.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ questionId: choice.id, value: { selected: [choice.options[i % choice.options.length].id] }, answeredAt: new Date().toISOString() }),
+      });
+    };
+    results.push(await paced("save answers, 50 learners at 1/s", CONNECTIONS, DURATION, save));
+    results.push(await paced("save answers, 100 learners at 1/s", PACED, DURATION, save));
     results.push(
       await paced("submit attempts, 5/s", 5, 8, (i) => {
-        const a = pacedPool[i]!;
+        // Not the quiz attempts that the saving runs write to: an answer to a submitted attempt is refused (409).
+        const a = pacedPool.filter((x) => !x.onQuiz)[i]!;
         return fetch(`${BASE}/api/attempts/${a.attemptId}/submit`, {
           method: "POST",
           headers: { cookie: a.user.cookie, "content-type": "application/json" },
@@ -314,7 +324,11 @@ async function main() {
       }),
     );
     // Saturation: the same 50 connections sending back-to-back.
-    results.push(await load("save answers, back-to-back", { url: BASE, requests: saving(burst) }));
+    const peak = await load("save answers, back-to-back", { url: BASE, requests: saving(burst) });
+    results.push(peak);
+    const sustainSeconds = Number(process.env.BENCH_SUSTAIN_SECONDS ?? 120);
+    const sustained = await paced(`save answers, 80% of peak for ${sustainSeconds} s`, Math.floor(0.8 * peak.requestsPerSecond), sustainSeconds, save);
+    results.push(sustained);
     results.push(await load("submit attempts, back-to-back", { url: BASE, amount: burst.length, requests: submitting(burst) }));
     const grid = await benchClassGrid(db);
     results.push(...grid.results);
@@ -325,8 +339,15 @@ async function main() {
     console.log(`\nlesson/static throughput: ${(ratio * 100).toFixed(0)}% (target ≥ 50%)`);
     console.log(`submissions graded: ${graded} (every request that was sent a fresh attempt)`);
     console.log(`lesson page JavaScript: ${js.scripts} scripts, ${js.externalGzipKb} kB gzip + ${js.inlineGzipKb} kB inline RSC payload (target ≤ 150 kB)`);
-    mkdirSync("bench-results", { recursive: true });
-    writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2));
+    console.log(`sustained saving at 80% of peak: ${sustained.errors + sustained.non2xx} errors in ${sustained.requests} requests (target 0)`);
+    const at = new Date().toISOString();
+    mkdirSync("bench/results", { recursive: true });
+    const file = `bench/results/${at.slice(0, 19).replace(/:/g, "")}.json`;
+    writeFileSync(
+      file,
+      JSON.stringify({ at, machine: "2 cores", connections: CONNECTIONS, durationSeconds: DURATION, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2),
+    );
+    console.log(`results written to ${file}`);
   } finally {
     await db.query(`DELETE FROM "Class" WHERE id LIKE 'bench-%'`).catch(() => {});
     await db.query(`DELETE FROM "User" WHERE id LIKE 'bench-%'`).catch(() => {});
