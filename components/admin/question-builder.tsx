@@ -15,7 +15,7 @@ type TModuleChoice = { slug: string; title: string; activities: { slug: string; 
 const AXIS_NAMES: Record<TAxis, string> = { genre: "Genre", stance: "Stance", "source-kind": "Who is speaking" };
 const AXES = Object.keys(AXIS_PRESETS) as TAxis[];
 
-function Error({ id, message }: { id: string; message?: string }) {
+function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <p id={id} className="text-sm text-red-800">{message}</p> : null;
 }
 
@@ -84,7 +84,7 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
         <legend className="px-1 font-semibold">1. Mark the key passages</legend>
         <p className="text-sm">Mark the sentences that show the text&apos;s perspective. They become the key of an evidence question, and each answer below cites some of them.</p>
         <EvidenceHighlighter body={source.body} sourceTitle={source.title} ranges={ranges} onChange={setRanges} />
-        <Error id={`${id}-passages`} message={errors.passages} />
+        <FieldError id={`${id}-passages`} message={errors.passages} />
         <label htmlFor={`${id}-label`} className="font-medium">What the marked passages show (the evidence label)</label>
         <input
           id={`${id}-label`}
@@ -95,7 +95,7 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
           placeholder="e.g. the author adopts one side's names for places and events"
           className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2"
         />
-        <Error id={`${id}-label-error`} message={errors["evidence.label"]} />
+        <FieldError id={`${id}-label-error`} message={errors["evidence.label"]} />
         <label htmlFor={`${id}-explanation`} className="font-medium">Explanation shown after answering</label>
         <textarea
           id={`${id}-explanation`}
@@ -106,12 +106,12 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
           aria-describedby={errors["evidence.explanation"] ? `${id}-explanation-error` : undefined}
           className="rounded-md border border-slate-500 bg-white px-3 py-2"
         />
-        <Error id={`${id}-explanation-error`} message={errors["evidence.explanation"]} />
+        <FieldError id={`${id}-explanation-error`} message={errors["evidence.explanation"]} />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 p-4">
         <legend className="px-1 font-semibold">2. Classify the text</legend>
-        <Error id={`${id}-axes`} message={errors.axes} />
+        <FieldError id={`${id}-axes`} message={errors.axes} />
         {AXES.map((axis, ai) => {
           const state = axes[axis];
           const at = included.indexOf(axis);
@@ -133,7 +133,7 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
                       </label>
                     ))}
                   </div>
-                  <Error id={`${id}-${ai}-answer`} message={err("answer")} />
+                  <FieldError id={`${id}-${ai}-answer`} message={err("answer")} />
                   <label htmlFor={`${id}-${axis}-why`} className="text-sm font-medium">Why (shown after answering)</label>
                   <textarea
                     id={`${id}-${axis}-why`}
@@ -144,7 +144,7 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
                     aria-describedby={err("explanation") ? `${id}-${ai}-why` : undefined}
                     className="rounded-md border border-slate-500 bg-white px-3 py-2"
                   />
-                  <Error id={`${id}-${ai}-why`} message={err("explanation")} />
+                  <FieldError id={`${id}-${ai}-why`} message={err("explanation")} />
                   <fieldset aria-describedby={err("cites") ? `${id}-${ai}-cites` : undefined}>
                     <legend className="text-sm font-medium">Passages that support this answer</legend>
                     {passages.length === 0 && <p className="text-sm text-muted">Mark passages on the text first.</p>}
@@ -160,7 +160,7 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
                       </label>
                     ))}
                   </fieldset>
-                  <Error id={`${id}-${ai}-cites`} message={err("cites")} />
+                  <FieldError id={`${id}-${ai}-cites`} message={err("cites")} />
                 </>
               )}
             </fieldset>
@@ -174,13 +174,13 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
         <select id={`${id}-module`} value={moduleSlug} onChange={(e) => { setModuleSlug(e.target.value); setTarget("new"); }} className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2">
           {modules.map((m) => <option key={m.slug} value={m.slug}>{m.title}</option>)}
         </select>
-        <Error id={`${id}-module-error`} message={errors.moduleSlug ?? errors.module} />
+        <FieldError id={`${id}-module-error`} message={errors.moduleSlug ?? errors.module} />
         <label htmlFor={`${id}-target`} className="font-medium">Activity</label>
         <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)} className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2">
           <option value="new">A new quiz on this source (saved as a draft)</option>
           {chosenModule?.activities.map((a) => <option key={a.slug} value={a.slug}>Add to: {a.title} (makes a new version)</option>)}
         </select>
-        <Error id={`${id}-target-error`} message={errors.target} />
+        <FieldError id={`${id}-target-error`} message={errors.target} />
         {target === "new" && (
           <>
             <label htmlFor={`${id}-title`} className="font-medium">Title of the new quiz</label>

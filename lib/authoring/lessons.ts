@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { renderLessonHtml } from "@/lib/content/markdown";
 import { ZLesson, type TTerm } from "@/lib/content/schemas";
 import { forgetLessonPaths } from "@/lib/learning/lesson-paths";
+import { fieldErrorsOf } from "@/lib/auth/form-state";
 import { assertAdmin } from "./access";
 
 export const ZLessonForm = z.object({
@@ -28,11 +29,8 @@ function toLesson(form: TLessonForm) {
     body: form.body.replace(/\r\n?/g, "\n"),
   });
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    fields[field] ??= field === "minutes" ? "Enter the reading time in whole minutes, e.g. 8." : issue.message;
-  }
+  const fields = fieldErrorsOf(parsed.error);
+  if (fields.minutes) fields.minutes = "Enter the reading time in whole minutes, e.g. 8.";
   throw new FieldsError(fields);
 }
 

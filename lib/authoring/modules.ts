@@ -7,6 +7,7 @@ import type { TCurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { ZModule } from "@/lib/content/schemas";
 import { forgetLessonPaths } from "@/lib/learning/lesson-paths";
+import { fieldErrorsOf } from "@/lib/auth/form-state";
 import { assertAdmin } from "./access";
 
 export const ZModuleForm = z.object({
@@ -141,11 +142,7 @@ export async function createModule(actor: TCurrentUser, form: z.infer<typeof ZNe
       keyTerms: [],
       showMap: false,
     });
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-      throw new FieldsError(fields);
-    }
+    if (!parsed.success) throw new FieldsError(fieldErrorsOf(parsed.error));
     const m = parsed.data;
     if (await tx.module.findUnique({ where: { slug: m.slug }, select: { id: true } })) {
       throw new FieldsError({ slug: `A module with the slug “${m.slug}” already exists.` });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
 import type { TActivity } from "@/lib/content/activity-schema";
+import { getVersionDefinitions, versionKey } from "@/lib/content/activity-versions";
 import type { TActivityResult } from "@/lib/grading/feedback";
 
 export type TFirstResult = { userId: string; result: TActivityResult };
@@ -36,16 +37,8 @@ export async function getAssignedFirstResults(user: TCurrentUser, classId: strin
       WHERE at."activityId" = ANY(${ids}::text[]) AND at."status" = 'SUBMITTED' AND at."result" IS NOT NULL
       ORDER BY at."userId", at."activityId", at."submittedAt" ASC`,
   ]);
-  const older = [...new Set(rows.flatMap((r) => (r.activityVersion !== activities.find((a) => a.id === r.activityId)?.version ? [`${r.activityId}@${r.activityVersion}`] : [])))];
-  const olderDefinitions = new Map(
-    older.length === 0
-      ? []
-      : (
-          await db.activityVersion.findMany({
-            where: { OR: older.map((key) => ({ activityId: key.split("@")[0]!, version: Number(key.split("@")[1]) })) },
-            select: { activityId: true, version: true, definition: true },
-          })
-        ).map((v) => [`${v.activityId}@${v.version}`, v.definition as TActivity]),
+  const older = await getVersionDefinitions(
+    rows.filter((r) => r.activityVersion !== activities.find((a) => a.id === r.activityId)?.version),
   );
   return activities.flatMap((a) => {
     const mine = rows.filter((r) => r.activityId === a.id);
@@ -55,7 +48,7 @@ export async function getAssignedFirstResults(user: TCurrentUser, classId: strin
       id: versions.length > 1 ? `${a.id}@${version}` : a.id,
       title: versions.length > 1 ? `${a.title} (version ${version})` : a.title,
       href: `/learn/${a.module.slug}/activities/${a.slug}`,
-      definition: version === a.version ? (a.definition as TActivity) : olderDefinitions.get(`${a.id}@${version}`)!,
+      definition: version === a.version ? (a.definition as TActivity) : older.get(versionKey(a.id, version))!.definition,
       results: mine.filter((r) => r.activityVersion === version).map((r): TFirstResult => ({ userId: r.userId, result: r.result })),
     }));
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getVersionDefinitions, versionKey } from "@/lib/content/activity-versions";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertMember, assertTeaches } from "@/lib/classes/access";
@@ -48,17 +49,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
   }
   const sources = await db.source.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, title: true, body: true } });
   // Each attempt is shown with the questions of the version it answered (an admin may have revised them since).
-  const versionKeys = [...new Set(attempts.map((a) => `${a.activityId}@${a.activityVersion}`))];
-  const versionDefinitions = new Map(
-    versionKeys.length === 0
-      ? []
-      : (
-          await db.activityVersion.findMany({
-            where: { OR: versionKeys.map((k) => ({ activityId: k.split("@")[0]!, version: Number(k.split("@")[1]) })) },
-            select: { activityId: true, version: true, publicDefinition: true },
-          })
-        ).map((v) => [`${v.activityId}@${v.version}`, v.publicDefinition as TPublicActivity]),
-  );
+  const versions = await getVersionDefinitions(attempts);
 
   const work = new Map<string, TActivityWork>();
   for (const id of activityIds) {
@@ -98,7 +89,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
               ...x,
               result: x.result as TActivityResult | null,
               late: !!x.submittedAt && x.submittedAt > dueAt,
-              definition: versionDefinitions.get(`${x.activityId}@${x.activityVersion}`) ?? (act.publicDefinition as TPublicActivity),
+              definition: versions.get(versionKey(x.activityId, x.activityVersion))?.publicDefinition ?? (act.publicDefinition as TPublicActivity),
             })),
         })),
       };
