@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { verifyRequestSession } from "@/lib/auth/verify-request";
-import { isKnownLessonPath } from "@/lib/learning/lesson-paths";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
-// Lesson pages are rendered from the database and cached (docs/decisions/007); their only session check is here.
-const CACHED_LESSON = /^\/learn\/(?!sources\/)[^/]+\/(?!activities$)[^/]+$/;
+const ROLE_AREA = /^\/(learn|teach|admin)(\/|$)/;
 const ALL_ROLES = AREA_ROLES.learn;
 
 function toLogin(request: NextRequest) {
@@ -13,41 +12,40 @@ function toLogin(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-const unavailable = () =>
-  new NextResponse(
-    "<!doctype html><html lang=en><title>Crosscheck</title><main><h1>Crosscheck is briefly unavailable</h1><p>Nothing you saved is lost. Please try again in a minute.</p></main></html>",
-    { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "30" } },
-  );
-
 /**
- * The role areas need a valid session: token, account and session version are verified here (the same
- * check as every page's), and a request without one is sent to sign in. Roles are left to the pages,
- * which answer 403 themselves; the cached lesson pages are open to every role and checked only here.
+ * Every page gets a fresh nonce in its Content-Security-Policy; Next.js reads it from the request's header
+ * and puts it on the scripts it renders (docs/decisions/011). The role areas also need a valid session:
+ * token, account and session version are verified here (the same check as every page's), and a request
+ * without one is sent to sign in. Roles are left to the pages, which answer 403 themselves.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const isLesson = CACHED_LESSON.test(pathname);
-  try {
-    const user = await verifyRequestSession(request, ALL_ROLES);
-    if (!user) return toLogin(request);
-    if (user.mustChangePassword) {
-      const change = new URL("/account/password", request.url);
-      change.searchParams.set("next", pathname);
-      return NextResponse.redirect(change);
+  if (ROLE_AREA.test(pathname)) {
+    try {
+      const user = await verifyRequestSession(request, ALL_ROLES);
+      if (!user) return toLogin(request);
+      if (user.mustChangePassword) {
+        const change = new URL("/account/password", request.url);
+        change.searchParams.set("next", pathname);
+        return NextResponse.redirect(change);
+      }
+    } catch (error) {
+      // The database is unreachable: the page checks again and shows its own error.
+      console.error("[proxy]", error instanceof Error ? error.message : error);
     }
-    if (isLesson && !(await isKnownLessonPath(pathname))) {
-      // A made-up lesson path: the module page answers with the course's own 404.
-      return NextResponse.rewrite(new URL("/learn/no-such-page", request.url));
-    }
-  } catch (error) {
-    // The database is unreachable: cached lessons cannot be checked, other pages show their own error.
-    console.error("[proxy]", error instanceof Error ? error.message : error);
-    if (isLesson) return unavailable();
   }
-  const response = NextResponse.next();
-  // Signed-in pages must never be stored by a shared cache in front of us.
+
+  const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  // Pages are personal or carry a one-time nonce: no shared cache in front of us may store them.
   response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
 
-export const config = { matcher: ["/learn/:path*", "/teach/:path*", "/admin/:path*"] };
+export const config = {
+  // Every page; not the JSON routes or the build's files, which get next.config.js's stricter policy.
+  matcher: [{ source: "/((?!api/|_next/static/|_next/image|favicon.ico|robots.txt|unavailable.html).*)" }],
+};

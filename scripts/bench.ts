@@ -1,12 +1,16 @@
 /**
- * `npm run bench`: measures the production server under load, all in one run so the figures compare.
- *   1. a static page of the app (/) — the baseline;
- *   2. a lesson page, server-rendered from the database, as signed-in learners;
- *   3. answer saving (the autosave endpoint) and 4. quiz submission (grading), as 50 learners;
+ * `npm run bench`: measures the production server under load, all in one run so the figures compare, on a
+ * database seeded with a school of 2,000 students in 60 classes with a year's work (scripts/bench-school.ts).
+ *   1. a static page of the app (/unavailable.html) — the baseline — and the landing page (/);
+ *   2. a lesson page, rendered per request (its CSP nonce), as signed-in learners;
+ *   3. sign-in (argon2id) by the school's students;
+ *   4. answer saving (the autosave endpoint) and quiz submission (grading), as 50 learners;
  *   5. the compressed JavaScript a lesson page ships;
- *   6. the class progress grid for a class of 200 students × 10 assigned items, as its instructor;
+ *   6. the class progress grid for a class of the school and for a class of 200 students × 10 items;
  *   7. answer saving by 100 learners at their own pace, and a sustained run at 80% of the saving peak
- *      (BENCH_SUSTAIN_SECONDS, 120 by default) that must end with zero errors.
+ *      (BENCH_SUSTAIN_SECONDS, 120 by default) that must end with zero errors;
+ *   8. the lesson page and answer saving through nginx with one app node and with two;
+ *   9. Lighthouse on the landing, lesson and quiz pages.
  * Prints requests/s and p50/p95/p99 latency, and writes bench/results/<time>.json (committed, so runs can
  * be compared). Run through scripts/with-db.ts. BENCH_ONLY=grid runs the class grid measurement alone.
  */
@@ -17,6 +21,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { startNginx } from "../tests/support/nginx";
+import { BENCH_PASSWORD, SCHOOL, seedSchool } from "./bench-school";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -27,10 +33,10 @@ const COOKIE = "authjs.session-token";
 
 type TUser = { id: string; cookie: string };
 
-async function waitForServer() {
+async function waitForServer(base = BASE) {
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
+      if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
       // Not listening yet.
     }
@@ -109,6 +115,99 @@ async function paced(name: string, rate: number, seconds: number, send: (i: numb
   const detail = non2xx ? ` ${JSON.stringify(statuses)}` : "";
   console.log(`${name.padEnd(34)} ${String(rate).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   errors ${errors}   non-2xx ${non2xx}${detail}   (paced)`);
   return result;
+}
+
+/**
+ * A closed-model load: `workers` clients, each sending its next request when the last one is answered,
+ * for `seconds`. `send` resolves true when the request did what it should (not only a 2xx).
+ */
+async function closedLoop(name: string, workers: number, seconds: number, send: (i: number) => Promise<boolean>): Promise<TResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let failed = 0;
+  let n = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          if (!(await send(n++))) failed++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
+  const result = { name, requestsPerSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), errors, non2xx: failed, requests: latencies.length };
+  console.log(
+    `${name.padEnd(34)} ${String(result.requestsPerSecond).padStart(6)} req/s   p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   p99 ${result.p99Ms} ms   errors ${errors}   failed ${failed}   (${workers} clients)`,
+  );
+  return result;
+}
+
+/**
+ * Sign-in as the browser's form does it through next-auth (CSRF token, credentials, session cookie), by
+ * the school's students in turn. Counted as done only when a session cookie comes back.
+ */
+async function benchSignIn(emails: string[], workers: number): Promise<TResult> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const signIn = async (i: number) => {
+    const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ login: emails[i % emails.length]!, password: BENCH_PASSWORD, csrfToken, callbackUrl: "/learn" }),
+    });
+    await response.arrayBuffer();
+    return response.headers.getSetCookie().some((c) => c.startsWith(`${COOKIE}=`));
+  };
+  if (!(await signIn(0))) throw new Error("sign-in did not return a session");
+  return closedLoop(`sign in, ${workers} at once`, workers, DURATION, signIn);
+}
+
+function startNode(port: number) {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  // node itself, not npx, so that stopping it stops the server and not only a wrapper.
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
+    // BENCH_SERVER_STDERR=1 shows the server's errors (e.g. why requests failed under load).
+    stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"],
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TRUSTED_PROXY_HOPS: "1" },
+  });
+}
+
+/**
+ * The same lesson page and back-to-back saving through nginx, first with this node alone behind it,
+ * then with a second node beside it: what a second node buys on this machine (docs/deploy.md).
+ */
+async function benchNodes(lessonRequest: autocannon.Options["requests"], savingRequests: () => autocannon.Options["requests"]) {
+  const second = startNode(PORT + 1);
+  const front = `http://127.0.0.1:${PORT + 2}`;
+  const results: TResult[] = [];
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT + 1}`);
+    for (const nodes of [[PORT], [PORT, PORT + 1]]) {
+      const nginx = startNginx(PORT + 2, nodes);
+      try {
+        await waitForServer(front);
+        // Warm the second node's routes like the first one's.
+        for (let i = 0; i < 20; i++) await (await fetch(`${front}/unavailable.html`)).arrayBuffer();
+        results.push(await load(`lesson page via nginx, ${nodes.length} node${nodes.length > 1 ? "s" : ""}`, { url: `${front}${LESSON}`, requests: lessonRequest }));
+        results.push(await load(`save answers via nginx, ${nodes.length} node${nodes.length > 1 ? "s" : ""}`, { url: front, requests: savingRequests() }));
+      } finally {
+        nginx.kill("SIGTERM");
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  } finally {
+    second.kill("SIGTERM");
+  }
+  return results;
 }
 
 /** autocannon reports p90 and p97.5, not p95: interpolate between them (stated in the output). */
@@ -208,13 +307,7 @@ async function lessonJavaScript(cookie: string) {
 }
 
 async function main() {
-  // node itself, not npx, so that stopping it stops the server and not only a wrapper.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
-    // BENCH_SERVER_STDERR=1 shows the server's errors (e.g. why requests failed under load).
-    stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"],
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" },
-  });
+  const server = startNode(PORT);
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
@@ -224,6 +317,11 @@ async function main() {
       console.log(`class grid page: ${grid.htmlKb} kB of HTML`);
       return;
     }
+    const seeded = performance.now();
+    const school = await seedSchool(db);
+    console.log(
+      `school: ${SCHOOL.students} students in ${SCHOOL.classes} classes, ${school.attempts} attempts, ${school.answers} answers (${Math.round(performance.now() - seeded)} ms)`,
+    );
     // Two cohorts: 100 learners answer at a learner's pace, 50 as fast as the server allows.
     const PACED = 2 * CONNECTIONS;
     const users = await createLearners(db, PACED + CONNECTIONS);
@@ -285,6 +383,7 @@ async function main() {
     const cookie = users[0]!.cookie;
     for (let i = 0; i < 20; i++) {
       await fetch(`${BASE}/`);
+      await fetch(`${BASE}/unavailable.html`);
       await fetch(`${BASE}${LESSON}`, { headers: { cookie } });
       await fetch(`${BASE}/api/attempts/warm-up/answers`, { method: "PUT", headers: { cookie, "content-type": "application/json" }, body: "{}" });
       await fetch(`${BASE}/api/attempts/warm-up/submit`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: "{}" });
@@ -292,14 +391,12 @@ async function main() {
 
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; p95 interpolated from autocannon's p90 and p97.5\n`);
     const results: TResult[] = [];
-    results.push(await load("static page (/)", { url: `${BASE}/` }));
+    results.push(await load("static page (/unavailable.html)", { url: `${BASE}/unavailable.html` }));
     let n = 0;
-    results.push(
-      await load("lesson page (signed in, from DB)", {
-        url: `${BASE}${LESSON}`,
-        requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: users[n++ % users.length]!.cookie } }) }],
-      }),
-    );
+    const asLearners = [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: users[n++ % users.length]!.cookie } }) }];
+    results.push(await load("lesson page (signed in)", { url: `${BASE}${LESSON}`, requests: asLearners }));
+    results.push(await load("landing page (/)", { url: `${BASE}/` }));
+    results.push(await benchSignIn(school.studentEmails, 10));
     // Paced: learners each saving an answer every second, and submissions at 5 a second, evenly spread.
     const pacedQuiz = pacedPool.filter((a) => a.onQuiz);
     const save = (i: number) => {
@@ -330,8 +427,15 @@ async function main() {
     const sustained = await paced(`save answers, 80% of peak for ${sustainSeconds} s`, Math.floor(0.8 * peak.requestsPerSecond), sustainSeconds, save);
     results.push(sustained);
     results.push(await load("submit attempts, back-to-back", { url: BASE, amount: burst.length, requests: submitting(burst) }));
+    const [schoolTeacher] = await createLearners(db, 1, "INSTRUCTOR");
+    await db.query(`INSERT INTO "ClassInstructor" ("classId", "userId") VALUES ($1, $2)`, [school.classIds[0], schoolTeacher!.id]);
+    results.push(
+      await load(`class grid, a class of the school`, { url: `${BASE}/teach/classes/${school.classIds[0]}`, headers: { cookie: schoolTeacher!.cookie }, connections: 10 }),
+    );
     const grid = await benchClassGrid(db);
     results.push(...grid.results);
+    const nodes = await benchNodes(asLearners, () => saving(burst));
+    results.push(...nodes);
     console.log(`class grid page: ${grid.htmlKb} kB of HTML`);
     const graded = (await db.query(`SELECT count(*)::int AS n FROM "Attempt" WHERE id LIKE 'bench-%' AND status = 'SUBMITTED' AND result IS NOT NULL`)).rows[0].n;
     const js = await lessonJavaScript(users[0]!.cookie);
@@ -345,10 +449,11 @@ async function main() {
     const file = `bench/results/${at.slice(0, 19).replace(/:/g, "")}.json`;
     writeFileSync(
       file,
-      JSON.stringify({ at, machine: "2 cores", connections: CONNECTIONS, durationSeconds: DURATION, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2),
+      JSON.stringify({ at, machine: "2 cores", connections: CONNECTIONS, durationSeconds: DURATION, school: { ...SCHOOL, attempts: school.attempts, answers: school.answers }, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2),
     );
     console.log(`results written to ${file}`);
   } finally {
+    await db.query(`DELETE FROM "Assignment" WHERE id LIKE 'bench-%'`).catch(() => {});
     await db.query(`DELETE FROM "Class" WHERE id LIKE 'bench-%'`).catch(() => {});
     await db.query(`DELETE FROM "User" WHERE id LIKE 'bench-%'`).catch(() => {});
     await db.end();

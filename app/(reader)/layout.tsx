@@ -1,9 +1,8 @@
 import { ReaderHeader } from "@/components/layout/reader-header";
 
 /**
- * Layout of the lesson pages, which are rendered from the database once and then served from the cache
- * to every learner (docs/decisions/007). Nothing here may read the session: the proxy checks it, the
- * header and the progress controls ask for the learner's own data from the browser.
+ * Layout of the lesson pages. The page checks the session; the header and the progress controls ask for
+ * the learner's own data from the browser, so the page itself is the same for every learner.
  */
 export default function ReaderLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -6,7 +6,7 @@ import type { TCurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { renderLessonHtml } from "@/lib/content/markdown";
 import { ZLesson, type TTerm } from "@/lib/content/schemas";
-import { forgetLessonPaths } from "@/lib/learning/lesson-paths";
+import { forgetPublishedLessons } from "@/lib/learning/published-lessons";
 import { fieldErrorsOf } from "@/lib/auth/form-state";
 import { assertAdmin } from "./access";
 
@@ -116,5 +116,5 @@ export async function setLessonStatus(actor: TCurrentUser, lessonId: string, sta
       after: { status },
     });
   });
-  forgetLessonPaths();
+  forgetPublishedLessons();
 }

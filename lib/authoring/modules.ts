@@ -6,7 +6,7 @@ import { AppError, FieldsError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { ZModule } from "@/lib/content/schemas";
-import { forgetLessonPaths } from "@/lib/learning/lesson-paths";
+import { forgetPublishedLessons } from "@/lib/learning/published-lessons";
 import { fieldErrorsOf } from "@/lib/auth/form-state";
 import { assertAdmin } from "./access";
 
@@ -118,7 +118,7 @@ export async function setModuleStatus(actor: TCurrentUser, slug: string, status:
       after: { status },
     });
   });
-  forgetLessonPaths();
+  forgetPublishedLessons();
 }
 
 export const ZNewModuleForm = z.object({

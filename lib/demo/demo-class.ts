@@ -26,7 +26,7 @@ function random(seed: number) {
 }
 
 /** Plausible answers from a pupil of skill `skill` (0..1): right with that probability, otherwise a wrong pick. */
-function answersFor(activity: TActivity, bodies: Record<string, string>, skill: number, rnd: () => number) {
+export function answersFor(activity: TActivity, bodies: Record<string, string>, skill: number, rnd: () => number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const answers: Record<string, unknown> = {};
   for (const q of activity.questions) {

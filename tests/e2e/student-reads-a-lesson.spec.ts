@@ -72,3 +72,12 @@ test("a learner who leaves a lesson halfway is brought back to where they stoppe
   await expect(page.getByText("Welcome back: we scrolled to where you stopped reading.")).toBeAttached();
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
 });
+
+test("a lesson path that does not exist answers with the course's own not-found page", async ({ page }) => {
+  await signUpNewStudent(page, "Lost Lior");
+  for (const path of ["/learn/september-2023/no-such-lesson", "/learn/no-such-module/from-blockade-to-exodus"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), path).toContainText(/not found|no such/i);
+  }
+});

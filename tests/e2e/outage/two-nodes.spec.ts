@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import pg from "pg";
+import { NGINX, startNginx } from "../../support/nginx";
 import { expect, signUpNewStudent, test } from "../fixtures";
 
 /**
  * Two app processes on different ports behind nginx (Debian's package), sharing one Postgres: what a
  * school's deployment with two nodes looks like (docs/deploy.md). Runs after the other tests, alone.
  */
-const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 const FRONT = 3200;
 const NODES = [3201, 3202];
 const url = (port: number) => `http://127.0.0.1:${port}`;
@@ -22,37 +20,6 @@ async function waitFor(address: string) {
   throw new Error(`${address} never came up`);
 }
 
-function startNginx(): ChildProcess {
-  const dir = mkdtempSync(path.join(tmpdir(), "crosscheck-nginx-"));
-  for (const sub of ["client", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
-  writeFileSync(
-    path.join(dir, "nginx.conf"),
-    `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/client; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  upstream crosscheck { ${NODES.map((p) => `server 127.0.0.1:${p};`).join(" ")} }
-  server {
-    listen 127.0.0.1:${FRONT};
-    client_max_body_size 5m;
-    location / {
-      proxy_pass http://crosscheck;
-      proxy_http_version 1.1;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-    }
-  }
-}
-`,
-  );
-  return spawn(NGINX, ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-g", "daemon off;"], { stdio: "ignore" });
-}
-
 test("two app processes behind nginx share sign-in, rate limits, server actions and saved answers", async ({ browser }) => {
   test.setTimeout(180_000);
   // Like Chromium, nginx is a prerequisite of the suite, not optional: its absence is a failure, said plainly.
@@ -63,7 +30,7 @@ test("two app processes behind nginx share sign-in, rate limits, server actions 
       stdio: "ignore",
     }),
   );
-  const nginx = startNginx();
+  const nginx = startNginx(FRONT, NODES);
   try {
     await Promise.all([...NODES.map((p) => waitFor(url(p))), waitFor(url(FRONT))]);
 

@@ -15,9 +15,11 @@ import { addSourceQuestions } from "@/lib/authoring/source-questions";
 import { ZSourceFormData } from "@/lib/authoring/source-form";
 import { createSource, setSourceStatus, updateSource } from "@/lib/authoring/sources";
 import { importCourseForAdmin } from "@/lib/authoring/transfer";
+import { forgetPublishedLessons } from "@/lib/learning/published-lessons";
 
-/** Learners' pages (the lesson page cache included) and the admin's lists show a content change at once. */
+/** Learners' pages (this process's lesson cache included) and the admin's lists show a content change at once. */
 function refresh() {
+  forgetPublishedLessons();
   revalidatePath("/learn", "layout");
   revalidatePath("/admin/content", "layout");
 }

@@ -1,26 +1,25 @@
 import type { Metadata } from "next";
 import { LessonArticle } from "@/components/course/lesson-article";
 import { LessonProgress } from "@/components/learn/lesson-progress";
-import { getLessonContent, getTerms } from "@/lib/learning/queries";
+import { requirePageUser } from "@/lib/auth/session";
+import { getPublishedLesson, getPublishedTerms } from "@/lib/learning/published-lessons";
 import { orNotFound } from "@/lib/not-found";
 
 type TParams = { moduleSlug: string; lessonSlug: string };
-
-// NOTE: rendered from the database on first visit, then served from the cache and refreshed at most a
-// minute after the content changes. The proxy verifies the session (docs/decisions/007).
-export const revalidate = 60;
-export async function generateStaticParams(): Promise<TParams[]> {
-  return [];
-}
 
 export async function generateMetadata({ params }: { params: Promise<TParams> }): Promise<Metadata> {
   const { lessonSlug } = await params;
   return { title: lessonSlug.replace(/-/g, " ") };
 }
 
+/**
+ * Rendered per request (its scripts carry the response's CSP nonce, docs/decisions/011) from this
+ * process's copy of the published lesson; the learner's own progress is fetched by the browser.
+ */
 export default async function LessonPage({ params }: { params: Promise<TParams> }) {
   const { moduleSlug, lessonSlug } = await params;
-  const [lesson, allTerms] = await Promise.all([orNotFound(getLessonContent(moduleSlug, lessonSlug)), getTerms()]);
+  await requirePageUser(`/learn/${moduleSlug}/${lessonSlug}`);
+  const [lesson, allTerms] = await Promise.all([orNotFound(getPublishedLesson(moduleSlug, lessonSlug)), getPublishedTerms()]);
   // Only the terms this lesson uses travel to the browser.
   const used = new Set([...lesson.bodyHtml.matchAll(/data-term="([^"]+)"/g)].map((m) => m[1]));
   const terms = allTerms.filter((t) => used.has(t.id));

@@ -1,0 +1,10 @@
+import pg from "pg";
+import { seedSchool } from "./bench-school";
+const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await db.connect();
+const t = Date.now();
+const s = await seedSchool(db);
+console.log("seeded", s.attempts, "attempts", s.answers, "answers in", Date.now() - t, "ms");
+console.log((await db.query(`SELECT status, count(*), count(result) AS with_result, round(avg(score)::numeric,2) AS avg FROM "Attempt" WHERE id LIKE 'bench-%' GROUP BY 1`)).rows);
+console.log((await db.query(`SELECT count(*) FROM "User" WHERE id LIKE 'bench-%'`)).rows, (await db.query(`SELECT count(*) FROM "ClassMember" WHERE "classId" LIKE 'bench-%'`)).rows);
+await db.end();
