@@ -1,20 +1,26 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, replica, type TReadClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TTerm, TTimelineEvent } from "@/lib/content/schemas";
 import { getActivityDefinition } from "@/lib/content/activity-cache";
+import { contentReader } from "@/lib/content/reader";
 import { visible } from "@/lib/content/visibility";
 import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
 import type { TLessonRef } from "./schemas";
 import { bestAttempt } from "./scores";
 import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
 
-/** The course overview for /learn: modules with this learner's progress, mastery, and where to resume. */
+/**
+ * The course overview for /learn: modules with this learner's progress, mastery, and where to resume.
+ * NOTE: the course's outline may come from a replica (`contentReader`); the learner's progress, attempts
+ * and withheld feedback always come from the primary, so what they just did is never missing.
+ */
 export async function getCourseOverview(user: TCurrentUser) {
   const shown = visible(user);
+  const content = contentReader(user);
   const [modules, progress, allAttempts, lastVisit, withheld] = await Promise.all([
-    db.module.findMany({
+    content.module.findMany({
       where: shown.module,
       orderBy: { order: "asc" },
       select: {
@@ -46,7 +52,7 @@ export async function getCourseOverview(user: TCurrentUser) {
   const mastery = computeMastery(attempts.latest);
   const focus = weakestSkill(mastery);
   const submittedIds = new Set(attempts.scores.map((a) => a.activityId));
-  const practice = focus ? await activitiesPractising(focus) : [];
+  const practice = focus ? await activitiesPractising(content, focus) : [];
   // Prefer an activity the learner has not done yet; otherwise retake the first one.
   const next = practice.find((a) => !submittedIds.has(a.id)) ?? practice[0] ?? null;
   return {
@@ -63,8 +69,8 @@ export async function getCourseOverview(user: TCurrentUser) {
 }
 
 /** Published activities with at least one question on `skill`, in course order. */
-async function activitiesPractising(skill: TMasterySkill) {
-  return db.$queryRaw<{ id: string; slug: string; title: string; moduleSlug: string }[]>`
+async function activitiesPractising(content: TReadClient, skill: TMasterySkill) {
+  return content.$queryRaw<{ id: string; slug: string; title: string; moduleSlug: string }[]>`
     SELECT a."id", a."slug", a."title", m."slug" AS "moduleSlug"
     FROM "Activity" a JOIN "Module" m ON m."id" = a."moduleId"
     WHERE a."status" = 'PUBLISHED' AND m."status" = 'PUBLISHED'
@@ -101,7 +107,10 @@ function bestScoresByActivity(scores: Awaited<ReturnType<typeof getAttemptSummar
   return new Map([...byActivity].map(([id, list]) => [id, bestAttempt(list)!]));
 }
 
-/** A module page: lessons with done marks, activities with best scores, sources, timeline. */
+/**
+ * A module page: lessons with done marks, activities with best scores, sources, timeline.
+ * NOTE: on the primary: the learner's own progress and attempts are read in the same query as the content.
+ */
 export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string) {
   const shown = visible(user);
   const mod = await db.module.findUnique({
@@ -164,8 +173,9 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
  * `preview` (admins only, never cached) includes drafts.
  */
 export async function getLessonContent(moduleSlug: string, lessonSlug: string, preview = false) {
-  const shown = visible(preview ? { role: "ADMIN" } : null);
-  const lesson = await db.lesson.findFirst({
+  const reader = preview ? { role: "ADMIN" as const } : null;
+  const shown = visible(reader);
+  const lesson = await contentReader(reader).lesson.findFirst({
     where: { slug: lessonSlug, module: { slug: moduleSlug }, ...shown.inModule },
     select: {
       slug: true,
@@ -198,7 +208,7 @@ export async function getLessonContent(moduleSlug: string, lessonSlug: string, p
   };
 }
 
-/** The caller's own progress on a lesson: completed or not, and how far they had read. */
+/** The caller's own progress on a lesson: completed or not, and how far they had read. On the primary: it was just saved. */
 export async function getLessonProgress(user: TCurrentUser, lesson: TLessonRef) {
   const row = await db.lessonProgress.findFirst({
     where: { userId: user.id, lesson: { slug: lesson.lessonSlug, module: { slug: lesson.moduleSlug } } },
@@ -210,7 +220,7 @@ export async function getLessonProgress(user: TCurrentUser, lesson: TLessonRef) 
 /** A source with its provenance card and the lessons of the modules that use it. */
 export async function getSourceForLearner(user: TCurrentUser, slug: string) {
   const shown = visible(user);
-  const source = await db.source.findUnique({
+  const source = await contentReader(user).source.findUnique({
     where: { slug, ...shown.source },
     select: {
       slug: true,
@@ -235,15 +245,15 @@ export async function getSourceForLearner(user: TCurrentUser, slug: string) {
 
 /** Every source's card the caller may see, for the sources index. */
 export async function listSources(user: TCurrentUser) {
-  return db.source.findMany({
+  return contentReader(user).source.findMany({
     where: visible(user).source,
     orderBy: { publishedAt: "asc" },
     select: { slug: true, title: true, publishedAt: true, card: true, status: true },
   });
 }
 
-/** The contested terms, for the lens. */
+/** The contested terms, for the lens. Only a course import changes them: read from a replica. */
 export async function getTerms(): Promise<TTerm[]> {
-  const rows = await db.term.findMany({ select: { id: true, neutral: true, note: true, variants: true } });
+  const rows = await replica().term.findMany({ select: { id: true, neutral: true, note: true, variants: true } });
   return rows.map((r) => ({ ...r, variants: r.variants as TTerm["variants"] }));
 }

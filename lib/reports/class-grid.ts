@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, replica } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
 import { ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "@/lib/assignments/selects";
@@ -32,6 +32,9 @@ type TWorkRow = { userId: string; activityId: string; best: number | null; first
  * The class progress grid: every student × every assigned item with status, score and lateness.
  * NOTE: a fixed number of queries whatever the class size (no N+1): the attempts are aggregated per
  * student and activity in one SQL statement.
+ * NOTE: that aggregate, the heavy part, reads a replica: students' work may show a few seconds late, as
+ * if the page had been loaded a moment earlier. What the instructor writes (roster, assignments,
+ * extensions, overrides, comments) comes from the primary, so their own change shows on the next page.
  */
 export async function getClassGrid(user: TCurrentUser, classId: string, now = new Date()) {
   await assertTeaches(user, classId);
@@ -70,7 +73,7 @@ export async function getClassGrid(user: TCurrentUser, classId: string, now = ne
   }));
   const activityIds = [...new Set(items.flatMap((i) => i.activities.map((a) => a.id)))];
   const workRows = activityIds.length
-    ? await db.$queryRaw<TWorkRow[]>`
+    ? await replica().$queryRaw<TWorkRow[]>`
         SELECT at."userId", at."activityId",
           max(at."score" / NULLIF(at."maxScore", 0)) FILTER (WHERE at."status" = 'SUBMITTED') AS "best",
           min(at."submittedAt") AS "firstSubmittedAt",

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { replica } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import type { TActivityResult } from "@/lib/grading/feedback";
 import { locatePassages } from "@/lib/grading/score-evidence";
@@ -23,7 +23,8 @@ export async function getEvidenceHeatmap(user: TCurrentUser, classId: string) {
     }
   }
   if (bySource.size === 0) return [];
-  const sources = await db.source.findMany({
+  // Published sources' bodies: content, read from a replica like the results above.
+  const sources = await replica().source.findMany({
     where: { slug: { in: [...bySource.keys()] } },
     select: { slug: true, title: true, body: true },
     orderBy: { publishedAt: "asc" },

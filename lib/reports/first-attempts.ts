@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, replica } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
 import type { TActivity } from "@/lib/content/activity-schema";
@@ -15,6 +15,9 @@ export type TFirstResult = { userId: string; result: TActivityResult };
  * Results are read against the version of the activity they answered: when an admin revised an activity
  * after some students took it, each version with results is its own entry ("… (version 2)"), so no
  * answer is counted against questions it never saw. Four queries, any class size.
+ * NOTE: the students' results are read from a replica (seconds behind at most: a submission that recent
+ * simply counts on the next load); the activities come from the primary, which is never behind the
+ * replica, so every version a result answered is found.
  */
 export async function getAssignedFirstResults(user: TCurrentUser, classId: string) {
   await assertTeaches(user, classId);
@@ -30,7 +33,7 @@ export async function getAssignedFirstResults(user: TCurrentUser, classId: strin
       orderBy: [{ module: { order: "asc" } }, { order: "asc" }],
       select: { id: true, title: true, version: true, definition: true, module: { select: { slug: true } }, slug: true },
     }),
-    db.$queryRaw<{ userId: string; activityId: string; activityVersion: number; result: TActivityResult }[]>`
+    replica().$queryRaw<{ userId: string; activityId: string; activityVersion: number; result: TActivityResult }[]>`
       SELECT DISTINCT ON (at."userId", at."activityId") at."userId", at."activityId", at."activityVersion", at."result"
       FROM "Attempt" at
       JOIN "ClassMember" cm ON cm."userId" = at."userId" AND cm."classId" = ${classId}

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { replica } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { getAssignedFirstResults } from "./first-attempts";
 import { analyzeActivity } from "./item-analysis-compute";
@@ -8,7 +8,7 @@ import { analyzeActivity } from "./item-analysis-compute";
 export async function getItemAnalysis(user: TCurrentUser, classId: string) {
   const activities = await getAssignedFirstResults(user, classId);
   const slugs = [...new Set(activities.flatMap((a) => a.definition.questions.flatMap((q) => ("source" in q ? [q.source] : []))))];
-  const sources = await db.source.findMany({ where: { slug: { in: slugs } }, select: { slug: true, title: true } });
+  const sources = await replica().source.findMany({ where: { slug: { in: slugs } }, select: { slug: true, title: true } });
   return {
     sourceTitles: Object.fromEntries(sources.map((s) => [s.slug, s.title])) as Record<string, string>,
     // The entry's own title: it names the version when an activity's results span several.

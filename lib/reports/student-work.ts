@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, replica } from "@/lib/db";
 import { getVersionDefinitions, versionKey } from "@/lib/content/activity-versions";
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
@@ -14,6 +14,8 @@ import type { TActivityResult } from "@/lib/grading/feedback";
  * due date and extension, the instructor's comment and score override, and every attempt with its
  * graded answers and written justifications. NOT_FOUND unless the caller teaches the class and the
  * student is in it.
+ * NOTE: the student's attempts and the sources come from a replica (seconds behind at most); the
+ * instructor's own comment, override and extension come from the primary, so a saved grade shows at once.
  */
 export async function getStudentWork(user: TCurrentUser, classId: string, studentId: string, now = new Date()) {
   await assertTeaches(user, classId);
@@ -34,7 +36,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
   ]);
   if (!student) throw new AppError("NOT_FOUND", "No such student.");
   const activityIds = [...new Set(assignments.flatMap((a) => (a.module ? a.module.activities.map((x) => x.id) : a.activity ? [a.activity.id] : [])))];
-  const attempts = await db.attempt.findMany({
+  const attempts = await replica().attempt.findMany({
     where: { userId: studentId, activityId: { in: activityIds } },
     orderBy: [{ activityId: "asc" }, { number: "asc" }],
     select: { id: true, activityId: true, activityVersion: true, number: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true, result: true, _count: { select: { answers: true } } },
@@ -47,7 +49,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
       def.questions.forEach((q) => "source" in q && slugs.add(q.source));
     }
   }
-  const sources = await db.source.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, title: true, body: true } });
+  const sources = await replica().source.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, title: true, body: true } });
   // Each attempt is shown with the questions of the version it answered (an admin may have revised them since).
   const versions = await getVersionDefinitions(attempts);
 

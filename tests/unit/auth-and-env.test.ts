@@ -21,13 +21,23 @@ describe("where a user lands after signing in", () => {
 describe("configuration", () => {
   const ok = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
   it("accepts a valid environment and defaults PORT to 3000", () => {
-    expect(parseEnv(ok)).toEqual({ env: { ...ok, PORT: 3000 } });
+    expect(parseEnv(ok)).toEqual({ env: { ...ok, PORT: 3000, DATABASE_REPLICA_URLS: [] } });
+  });
+  it("reads optional replica URLs as a comma-separated list", () => {
+    const two = "postgresql://r:p@replica-1:5432/db, postgres://r:p@replica-2:5432/db";
+    expect(parseEnv({ ...ok, DATABASE_REPLICA_URLS: two })).toMatchObject({
+      env: { DATABASE_REPLICA_URLS: ["postgresql://r:p@replica-1:5432/db", "postgres://r:p@replica-2:5432/db"] },
+    });
+    expect(parseEnv({ ...ok, DATABASE_REPLICA_URLS: "" })).toMatchObject({ env: { DATABASE_REPLICA_URLS: [] } });
   });
   it("names the variable in one readable line when it is missing or malformed", () => {
     expect(parseEnv({ ...ok, DATABASE_URL: undefined })).toEqual({ error: "Configuration error: DATABASE_URL is not set." });
     expect(parseEnv({ ...ok, DATABASE_URL: "mysql://x" })).toEqual({ error: "Configuration error: DATABASE_URL must be a postgresql:// connection URL." });
     expect(parseEnv({ ...ok, AUTH_SECRET: "short" })).toEqual({ error: "Configuration error: AUTH_SECRET must be at least 32 characters long." });
     expect(parseEnv({ ...ok, PORT: "eighty" })).toMatchObject({ error: expect.stringContaining("PORT") });
+    expect(parseEnv({ ...ok, DATABASE_REPLICA_URLS: "postgresql://r@replica-1/db,replica-2:5432" })).toEqual({
+      error: "Configuration error: DATABASE_REPLICA_URLS must be a comma-separated list of postgresql:// connection URLs.",
+    });
   });
 });
 
