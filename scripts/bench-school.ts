@@ -85,7 +85,7 @@ export async function seedSchool(db: pg.Client): Promise<TSchool> {
     );
     await db.query(
       `CREATE TEMP TABLE bench_attempts ON COMMIT DROP AS
-       SELECT 'bench-' || gen_random_uuid() AS id, p."userId", p."activityId", p."currentVersion", n, p.r,
+       SELECT 'bench-h-' || gen_random_uuid() AS id, p."userId", p."activityId", p."currentVersion", n, p.r,
               floor(random() * ${TEMPLATES})::int AS k
        FROM bench_pairs p CROSS JOIN LATERAL generate_series(1, CASE WHEN p.r < 0.25 THEN 2 ELSE 1 END) AS n
        WHERE p.r < 0.85`,

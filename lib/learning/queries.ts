@@ -176,7 +176,8 @@ export async function getLessonContent(moduleSlug: string, lessonSlug: string, p
   const reader = preview ? { role: "ADMIN" as const } : null;
   const shown = visible(reader);
   const lesson = await contentReader(reader).lesson.findFirst({
-    where: { slug: lessonSlug, module: { slug: moduleSlug }, ...shown.inModule },
+    // NOTE: AND, not a spread: `inModule` has a `module` key of its own, which would replace the slug's.
+    where: { AND: [{ slug: lessonSlug, module: { slug: moduleSlug } }, shown.inModule] },
     select: {
       slug: true,
       order: true,

@@ -90,4 +90,5 @@ test("a script smuggled into a lesson page does not run, and the page's own scri
 
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   expect(violations.some((v) => /Content.Security.Policy/i.test(v)), "the browser reports the refused scripts").toBe(true);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 });
