@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { DEMO, expect, test } from "./fixtures";
-import { callAction, readBuiltActions, readSourceActions, type TBuiltAction, type TCall, type TOutcome } from "./server-actions";
+import { actionResult, callAction, readBuiltActions, readSourceActions, type TBuiltAction, type TCall, type TOutcome } from "./server-actions";
 
 /*
  * Every server action of the production build, POSTed over HTTP as the browser would, by callers who must
@@ -360,18 +360,13 @@ const TABLES: [string, string][] = [
   ["Term", `SELECT * FROM "Term"`],
 ];
 
-/** Row count and hash of every row the world owns or this run could have created, table by table. */
+/** Row count and hash of every row the world owns or this run could have created, table by table (one query). */
 async function snapshot(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [table, select] of TABLES) {
-    const { rows } = await db.query(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM (${select}) t
-       WHERE $1::text[] IS NOT NULL AND $2::text IS NOT NULL`,
-      [USERS, `%${M}%`],
-    );
-    out[table] = `${rows[0].n} rows, ${rows[0].h}`;
-  }
-  return out;
+  const parts = TABLES.map(
+    ([table, select]) => `SELECT '${table}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM (${select}) x`,
+  );
+  const { rows } = await db.query(`${parts.join(" UNION ALL ")}`, [USERS, `%${M}%`]);
+  return Object.fromEntries(rows.map((r: { t: string; n: number; h: string }) => [r.t, `${r.n} rows, ${r.h}`]));
 }
 
 const changedTables = (before: Record<string, string>, after: Record<string, string>) => Object.keys(before).filter((t) => before[t] !== after[t]);
@@ -436,11 +431,13 @@ function isRefusal(outcome: TOutcome): boolean {
   if (outcome.status === 0 || outcome.status >= 400) return true;
   // Sent to sign in (by the proxy or the action); "/login?reset=1" after a reset or "?signedOut=1" are successes.
   if (outcome.redirect) return /^\/login(\?next=[^&;]*)?(;\w+)?$/.test(outcome.redirect.replace(/^https?:\/\/[^/]+/, ""));
-  const result = outcome.text.split("\n").find((line) => line.startsWith("1:")) ?? "";
-  return /"error":"/.test(result) && !/"ok":("|true)/.test(result) && !/"accounts":\[\{/.test(result);
+  const result = actionResult(outcome.text);
+  if (result === null) return false; // not an action's answer at all: the test reports it
+  return /^E\{/.test(result) || (/"error":"/.test(result) && !/"ok":("|true)/.test(result) && !/"accounts":\[\{/.test(result));
 }
 
-const describeOutcome = (o: TOutcome) => `${o.status}${o.redirect ? ` → ${o.redirect}` : ""} ${o.text.replace(/\s+/g, " ").slice(0, 300)}`;
+const describeOutcome = (o: TOutcome) =>
+  `${o.status}${o.redirect ? ` → ${o.redirect}` : ""} ${(actionResult(o.text) ?? o.text).replace(/\s+/g, " ").slice(0, 300)}`;
 
 /** Values for the dynamic segments of the pages an action is posted to. */
 const SEGMENTS: Record<string, () => string> = {

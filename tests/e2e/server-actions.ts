@@ -87,7 +87,13 @@ export async function callAction(request: APIRequestContext, baseURL: string, pa
   return { status: response.status(), redirect: actionRedirect ?? location ?? null, text: await response.text() };
 }
 
-/** The value the action returned, read from the RSC payload's first row ("0:{"a":...}" or "1:..." rows). */
-export function actionResult(text: string): string {
-  return text;
+/**
+ * The value the action returned, as RSC text: the root row "0:" names it (`"a":"$@<row>"`), and row <row>
+ * holds it (`{"error":...}`, `{"ok":...}`, `E{"digest":...}` for a thrown error). Null when there is none.
+ */
+export function actionResult(text: string): string | null {
+  const lines = text.split("\n");
+  const row = /"a":"\$@([0-9a-f]+)"/.exec(lines.find((line) => line.startsWith("0:")) ?? "")?.[1];
+  if (!row) return null;
+  return lines.find((line) => line.startsWith(`${row}:`))?.slice(row.length + 1) ?? null;
 }
