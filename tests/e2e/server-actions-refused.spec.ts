@@ -36,6 +36,7 @@ const W = {
   classA: id("class-a"),
   classB: id("class-b"),
   assignmentA: id("assign-a"),
+  assignmentB: id("assign-b"),
   attemptA: id("attempt-a"),
   codeB: M.slice(-6).toUpperCase(),
   source: `${M}-source`, // a draft source, module, lesson and activity the admin makes over HTTP first
@@ -51,6 +52,8 @@ type TRow = {
   open?: string;
   /** Who must be refused. */
   refused: TActor[];
+  /** More attacks: an instructor mixing their own class's ids with another class's, and the like. */
+  mixed?: { as: TActor; why: string; call: () => TCall }[];
   /** The answer is the same for everyone (signing out redirects to sign-in): only "writes nothing" is checked. */
   sameAnswer?: true;
   /** The attack: the victim's ids, otherwise valid input. */
@@ -159,11 +162,13 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     removeCoInstructorAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, userId: W.ownerA } }),
+      mixed: [{ as: "teacherB", why: "A's owner through B", call: () => ({ state: { classId: W.classB, userId: W.ownerA } }) }],
       control: { as: "ownerA", call: () => ({ state: { classId: W.classA, userId: W.teacherB } }) },
     },
     removeStudentAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, userId: W.studentA } }),
+      mixed: [{ as: "teacherB", why: "A's student through B", call: () => ({ state: { classId: W.classB, userId: W.studentA } }) }],
       control: { as: "ownerA", order: 2, call: () => ({ state: { classId: W.classA, userId: W.studentA } }) },
     },
     createStudentAccountsAction: {
@@ -174,11 +179,19 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     resetStudentPasswordAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, userId: W.pupilA } }),
+      mixed: [{ as: "teacherB", why: "A's pupil through B", call: () => ({ state: { classId: W.classB, userId: W.pupilA } }) }],
       control: { as: "ownerA", call: () => ({ state: { classId: W.classA, userId: W.pupilA } }) },
     },
     createAssignmentAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, target: `activity:${world.quizId}`, opensAt: local(-1), dueAt: local(30), timeZone: "UTC", feedback: "NEVER" } }),
+      mixed: [
+        {
+          as: "teacherB",
+          why: "a draft activity to B",
+          call: () => ({ state: { classId: W.classB, target: `activity:${world.draftActivityId}`, opensAt: local(-1), dueAt: local(30), timeZone: "UTC", feedback: "NEVER" } }),
+        },
+      ],
       control: {
         as: "ownerA",
         call: () => ({ state: { classId: W.classA, target: `activity:${world.quizId}`, opensAt: local(-1), dueAt: local(30), timeZone: "UTC", feedback: "NEVER" } }),
@@ -197,6 +210,7 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     setExtensionAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, dueAt: local(40) } }),
+      mixed: [{ as: "teacherB", why: "A's student on B's assignment", call: () => ({ state: { assignmentId: W.assignmentB, studentId: W.studentA, dueAt: local(40) } }) }],
       control: { as: "ownerA", call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, dueAt: local(12) } }) },
     },
     removeExtensionAction: {
@@ -207,6 +221,9 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     saveGradeAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, overrideScore: "0", comment: "" } }),
+      mixed: [
+        { as: "teacherB", why: "A's student on B's assignment", call: () => ({ state: { assignmentId: W.assignmentB, studentId: W.studentA, overrideScore: "0", comment: "" } }) },
+      ],
       control: { as: "ownerA", call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, overrideScore: "88", comment: "Well argued" } }) },
     },
     joinClassAction: {
@@ -332,7 +349,7 @@ function builderInput() {
 }
 
 // ---- the world, the callers and the snapshot ----
-const world = { quizId: "", quizVersion: 1, lessonId: "", kuzioPassage: "", courseZip: Buffer.alloc(0) as Buffer };
+const world = { quizId: "", quizVersion: 1, lessonId: "", draftActivityId: "", kuzioPassage: "", courseZip: Buffer.alloc(0) as Buffer };
 const callers = new Map<TActor, APIRequestContext>();
 let db: pg.Client;
 let built: TBuiltAction[] = [];
@@ -404,6 +421,10 @@ async function seedWorld() {
   await db.query(
     `INSERT INTO "Assignment" ("id", "classId", "activityId", "opensAt", "dueAt", "timeZone", "feedback") VALUES ($1, $2, $3, now() - interval '1 day', now() + interval '7 days', 'UTC', 'IMMEDIATE')`,
     [W.assignmentA, W.classA, world.quizId],
+  );
+  await db.query(
+    `INSERT INTO "Assignment" ("id", "classId", "activityId", "opensAt", "dueAt", "timeZone", "feedback") VALUES ($1, $2, $3, now() - interval '1 day', now() + interval '7 days', 'UTC', 'IMMEDIATE')`,
+    [W.assignmentB, W.classB, world.quizId],
   );
   await db.query(`INSERT INTO "AssignmentExtension" ("assignmentId", "userId", "dueAt") VALUES ($1, $2, now() + interval '9 days')`, [W.assignmentA, W.studentA]);
   await db.query(`INSERT INTO "AssignmentGrade" ("assignmentId", "userId", "overrideScore", "comment", "updatedAt") VALUES ($1, $2, 80, 'Good', now())`, [W.assignmentA, W.studentA]);
@@ -510,6 +531,7 @@ test("the admin makes a draft source, module, lesson and activity over HTTP (the
   await step("updateModuleAction", { state: { ...moduleForm(), sources, $module: W.module } });
   await step("createLessonAction", { state: { ...lessonForm(W.lesson), $module: W.module } });
   await step("createActivityAction", { state: { yaml: activityYaml(W.activity, "Practice"), $module: W.module } });
+  world.draftActivityId = (await db.query(`SELECT "id" FROM "Activity" WHERE "slug" = $1`, [W.activity])).rows[0].id;
   world.lessonId = (await db.query(`SELECT l."id" FROM "Lesson" l JOIN "Module" m ON m."id" = l."moduleId" WHERE m."slug" = $1`, [W.module])).rows[0].id;
   const kuzio = (await db.query(`SELECT "body" FROM "Source" WHERE "slug" = 'kuzio-2021-first-anniversary'`)).rows[0].body as string;
   world.kuzioPassage = kuzio.split("\n\n")[0]!.split(". ")[0]!;
@@ -522,10 +544,13 @@ test("every server action refuses a caller without a session, with the wrong rol
   test.setTimeout(120_000);
   for (const [file, rows] of Object.entries(ACTIONS)) {
     for (const [name, row] of Object.entries(rows)) {
-      for (const actor of row.refused) {
+      const attacks = [
+        ...row.refused.map((actor) => ({ actor, call: row.call, label: `${file} ${name} as ${actor}` })),
+        ...(row.mixed ?? []).map((m) => ({ actor: m.as, call: m.call, label: `${file} ${name} as ${m.as}, ${m.why}` })),
+      ];
+      for (const { actor, call, label } of attacks) {
         const before = await snapshot();
-        const outcome = await send(actor, name, row.call());
-        const label = `${file} ${name} as ${actor}`;
+        const outcome = await send(actor, name, call());
         if (process.env.SA_DEBUG) console.log(label, describeOutcome(outcome));
         expect.soft(outcome.status, `${label}: the action exists`).not.toBe(409);
         if (!row.sameAnswer) expect.soft(isRefusal(outcome), `${label} must be refused: ${describeOutcome(outcome)}`).toBe(true);
