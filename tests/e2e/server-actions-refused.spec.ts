@@ -163,6 +163,7 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     addCoInstructorAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, email: `${W.teacherB}@example.test` } }),
+      mixed: [{ as: "ownerA", why: "a student as co-instructor", call: () => ({ state: { classId: W.classA, email: `${W.studentB}@example.test` } }) }],
       control: { as: "ownerA", call: () => ({ state: { classId: W.classA, email: `${W.teacherB}@example.test` } }) },
     },
     removeCoInstructorAction: {
@@ -185,7 +186,10 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     resetStudentPasswordAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, userId: W.pupilA } }),
-      mixed: [{ as: "teacherB", why: "A's pupil through B", call: () => ({ state: { classId: W.classB, userId: W.pupilA } }) }],
+      mixed: [
+        { as: "teacherB", why: "A's pupil through B", call: () => ({ state: { classId: W.classB, userId: W.pupilA } }) },
+        { as: "ownerA", why: "a member who signs in with their own email", call: () => ({ state: { classId: W.classA, userId: W.studentA } }) },
+      ],
       control: { as: "ownerA", call: () => ({ state: { classId: W.classA, userId: W.pupilA } }) },
     },
     createAssignmentAction: {
@@ -216,7 +220,10 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
     setExtensionAction: {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, dueAt: local(40) } }),
-      mixed: [{ as: "teacherB", why: "A's student on B's assignment", call: () => ({ state: { assignmentId: W.assignmentB, studentId: W.studentA, dueAt: local(40) } }) }],
+      mixed: [
+        { as: "teacherB", why: "A's student on B's assignment", call: () => ({ state: { assignmentId: W.assignmentB, studentId: W.studentA, dueAt: local(40) } }) },
+        { as: "ownerA", why: "a student not in the class", call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentB, dueAt: local(40) } }) },
+      ],
       control: { as: "ownerA", call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, dueAt: local(12) } }) },
     },
     removeExtensionAction: {
@@ -229,6 +236,7 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
       call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, overrideScore: "0", comment: "" } }),
       mixed: [
         { as: "teacherB", why: "A's student on B's assignment", call: () => ({ state: { assignmentId: W.assignmentB, studentId: W.studentA, overrideScore: "0", comment: "" } }) },
+        { as: "ownerA", why: "a student not in the class", call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentB, overrideScore: "0", comment: "" } }) },
       ],
       control: { as: "ownerA", call: () => ({ state: { assignmentId: W.assignmentA, studentId: W.studentA, overrideScore: "88", comment: "Well argued" } }) },
     },
