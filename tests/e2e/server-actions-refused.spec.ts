@@ -484,13 +484,13 @@ const SEGMENTS: Record<string, () => string> = {
   lessonId: () => world.lessonId,
 };
 
+const inArea = (path: string) => (/^\/(learn|teach|admin)(\/|$)/.test(path) ? 1 : 0);
+
 /**
  * The page a browser would post the action from: one of the pages the build bundles it with (Next 16 does
  * not run an action posted to a page that does not bundle it). For a signed-out caller on /learn, /teach
- * or /admin the proxy answers first, with a redirect to sign in.
+ * or /admin the proxy answers first, with a redirect to sign in; so public pages are preferred.
  */
-const inArea = (path: string) => (/^\/(learn|teach|admin)(\/|$)/.test(path) ? 1 : 0);
-
 function pageOf(action: TBuiltAction): string {
   const paths = action.pages
     .filter((p) => p.endsWith("/page"))
