@@ -27,6 +27,28 @@ describe("learning progress", () => {
     await expect(setLessonComplete(me, { moduleSlug: "september-2023", lessonSlug: "no-such-lesson", completed: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("nobody but an admin records progress on a draft lesson or a lesson of a draft module", async () => {
+    const [student, instructor, admin] = await Promise.all([createUser("STUDENT"), createUser("INSTRUCTOR"), createUser("ADMIN")]);
+    const lesson = await db.lesson.findFirstOrThrow({ where: { module: { slug: "war-2020" } }, select: { id: true, slug: true, moduleId: true } });
+    const ref = { moduleSlug: "war-2020", lessonSlug: lesson.slug };
+    const rows = () => db.lessonProgress.count({ where: { lessonId: lesson.id, userId: { in: [student.id, instructor.id, admin.id] } } });
+    for (const draft of [() => db.lesson.update({ where: { id: lesson.id }, data: { status: "DRAFT" } }), () => db.module.update({ where: { id: lesson.moduleId }, data: { status: "DRAFT" } })]) {
+      await draft();
+      for (const learner of [student, instructor]) {
+        await expect(setLessonComplete(learner, { ...ref, completed: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+        await expect(recordLessonVisit(learner, { ...ref, position: 0.5 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      }
+      expect(await rows()).toBe(0);
+      await db.lesson.update({ where: { id: lesson.id }, data: { status: "PUBLISHED" } });
+      await db.module.update({ where: { id: lesson.moduleId }, data: { status: "PUBLISHED" } });
+    }
+    // An admin previews drafts where learners will find them, so their own progress is kept.
+    await db.lesson.update({ where: { id: lesson.id }, data: { status: "DRAFT" } });
+    await recordLessonVisit(admin, { ...ref, position: 0.5 });
+    await db.lesson.update({ where: { id: lesson.id }, data: { status: "PUBLISHED" } });
+    expect(await rows()).toBe(1);
+  });
+
   it("the answer key is not in what the quiz page loads before submission, and is after", async () => {
     const user = await createUser();
     await startOrResumeAttempt(user, "september-2023-quiz");

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+
+/** A built server action: its id and where it comes from, as `.next/server/server-reference-manifest.json` says. */
+export type TBuiltAction = { id: string; file: string; name: string; pages: string[] };
+
+/** Every server action of the production build (Next 16: `{ node: { [id]: { filename, exportedName, workers } } }`). */
+export function readBuiltActions(root = process.cwd()): TBuiltAction[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+    edge: Record<string, unknown>;
+  };
+  if (Object.keys(manifest.edge ?? {}).length) throw new Error("Edge server actions appeared: add them to this test's enumeration.");
+  return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName, pages: Object.keys(entry.workers) }));
+}
+
+/** Every exported function of every `app/**` file that starts with "use server", read from the source. */
+export function readSourceActions(root = process.cwd()): { file: string; name: string }[] {
+  const found: { file: string; name: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(root, dir))) {
+      const rel = path.posix.join(dir, entry);
+      if (statSync(path.join(root, rel)).isDirectory()) walk(rel);
+      else if (/\.tsx?$/.test(entry)) {
+        const text = readFileSync(path.join(root, rel), "utf8");
+        if (!/^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(text)) continue;
+        for (const match of text.matchAll(/^export\s+(?:async\s+)?(?:function\*?\s+|const\s+|let\s+)(\w+)/gm)) found.push({ file: rel, name: match[1]! });
+        for (const match of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+          for (const part of match[1]!.split(",")) {
+            const name = part.trim().split(/\s+as\s+/).pop();
+            if (name && !/^type\s/.test(part.trim())) found.push({ file: rel, name });
+          }
+        }
+      }
+    }
+  };
+  walk("app");
+  return found;
+}
+
+/** A file field of a form. */
+export type TFile = { name: string; mimeType: string; buffer: Buffer };
+export type TForm = Record<string, string | string[] | TFile>;
+
+/**
+ * How the browser calls an action (React's `encodeReply`, as captured from Chromium): a form action gets
+ * its FormData fields prefixed with "_1_" and the argument list `["$K1"]` in field "0" (after the state a
+ * `useActionState` action receives first: `[{...}, "$K1"]`); an action called with plain values gets
+ * them as JSON text. The hidden `$ACTION_REF`/`$ACTION_KEY` fields a <form> adds are not needed.
+ */
+export type TCall = { state: TForm } | { form: TForm } | { json: unknown[] };
+
+const isFile = (value: unknown): value is TFile => typeof value === "object" && value !== null && "buffer" in value;
+
+function encode(call: TCall): { multipart: FormData } | { data: string; contentType: string } {
+  if ("json" in call) return { data: JSON.stringify(call.json), contentType: "text/plain;charset=UTF-8" };
+  const fields = "state" in call ? call.state : call.form;
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (isFile(one)) body.append(`_1_${key}`, new Blob([new Uint8Array(one.buffer)], { type: one.mimeType }), one.name);
+      else body.append(`_1_${key}`, one);
+    }
+  }
+  body.append("0", JSON.stringify("state" in call ? [{}, "$K1"] : ["$K1"]));
+  return { multipart: body };
+}
+
+export type TOutcome = { status: number; redirect: string | null; text: string };
+
+/** POSTs a server action the way the browser does, from `page` (an attacker may pick any page). */
+export async function callAction(request: APIRequestContext, baseURL: string, page: string, actionId: string, call: TCall): Promise<TOutcome> {
+  const encoded = encode(call);
+  const headers: Record<string, string> = { "next-action": actionId, origin: baseURL, accept: "text/x-component" };
+  if ("data" in encoded) headers["content-type"] = encoded.contentType;
+  let response: APIResponse;
+  try {
+    response = await request.post(page, { headers, maxRedirects: 0, ...("data" in encoded ? { data: encoded.data } : { multipart: encoded.multipart }) });
+  } catch (error) {
+    // NOTE: a response sent before the body was read (the proxy's redirect) may end in a reset: a refusal too.
+    if (/ECONNRESET|socket hang up/.test(String(error))) return { status: 0, redirect: null, text: "" };
+    throw error;
+  }
+  const actionRedirect = response.headers()["x-action-redirect"];
+  const location = response.headers()["location"];
+  return { status: response.status(), redirect: actionRedirect ?? location ?? null, text: await response.text() };
+}
+
+/**
+ * The value the action returned, as RSC text: the root row "0:" names it (`"a":"$@<row>"`), and row <row>
+ * holds it (`{"error":...}`, `{"ok":...}`, `E{"digest":...}` for a thrown error). Null when there is none.
+ */
+export function actionResult(text: string): string | null {
+  const lines = text.split("\n");
+  const row = /"a":"\$@([0-9a-f]+)"/.exec(lines.find((line) => line.startsWith("0:")) ?? "")?.[1];
+  if (!row) return null;
+  return lines.find((line) => line.startsWith(`${row}:`))?.slice(row.length + 1) ?? null;
+}
