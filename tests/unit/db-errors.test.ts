@@ -44,6 +44,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(rawQueryFailed({ kind: "ConnectionClosed" }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: "ECONNREFUSED", syscall: "connect" });
+    expect(isDatabaseUnavailable(Object.assign(new AggregateError([refused("::1"), refused("127.0.0.1")]), { code: "ECONNREFUSED" }))).toBe(true);
   });
 
   it("leaves every other failure to the generic handler", () => {
@@ -51,6 +53,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(new AppError("NOT_FOUND", "This attempt does not exist or is not yours."))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    // The learner's own request aborted while its body was read (seen under load): not the database.
+    expect(isDatabaseUnavailable(Object.assign(new Error("aborted"), { code: "ECONNRESET" }))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
   });
