@@ -180,13 +180,14 @@ test("Postgres stopped and restarted while learners save: the app survives, fail
     });
     expect(probeMs, "a save during the outage is refused within the deadline").toBeLessThan(FAIL_FAST_MS);
 
-    // Learners keep answering; every page says its answers are kept on the device, not saved yet.
+    // Learners keep answering; every page says its answers are kept on the device, not saved yet, and why.
     await waitUntil("every learner answered three times during the outage", () => rounds.every((r) => r.during >= 3));
-    for (const learner of learners) {
-      await expect(statusOf(learner)).toContainText(/Not saved yet: .* kept on this device; retrying\./);
-    }
     phase = "stop";
     await Promise.all(answering);
+    for (const learner of learners) {
+      await expect(statusOf(learner)).toContainText(/Not saved yet: .* kept on this device; retrying\./);
+      await expect(learner.page.getByRole("main").getByRole("alert")).toHaveText(/database cannot be reached.*answers are kept/i);
+    }
     expect(app.exitCode, appOutput).toBeNull();
     const outageFailures = learners.flatMap((l) => l.failed.filter((f) => f.at >= stoppedAt));
     expect(outageFailures.length).toBeGreaterThan(0);
