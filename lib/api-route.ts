@@ -1,4 +1,5 @@
 import "server-only";
+import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { NextRequest } from "next/server";
@@ -22,8 +23,9 @@ const fail = (status: number, code: string, error: string) => Response.json({ ok
 /**
  * A JSON route handler run for a signed-in caller holding one of `roles`, with the request's JSON body
  * (at most `maxBytes`). Only same-origin JSON requests are accepted (a cross-site form cannot send
- * one). AppErrors become their HTTP status with a message a user can read; bad input becomes 400;
- * anything else a 500 without details.
+ * one). AppErrors become their HTTP status with a message a user can read; bad input becomes 400; a
+ * database that cannot be reached (stopped, restarting) 503 with code SERVER, which the browser's save
+ * queue keeps and retries; anything else a 500 without details.
  */
 export async function handleApi<T>(
   request: NextRequest,
@@ -44,6 +46,10 @@ export async function handleApi<T>(
     if (error instanceof AppError) return Response.json({ ok: false, code: error.code, error: error.message }, { status: HTTP_STATUS[error.code] });
     if (error instanceof SyntaxError || (error instanceof Error && error.name === "ZodError")) {
       return Response.json({ ok: false, code: "INVALID", error: "That request could not be read." }, { status: 400 });
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(`Database unavailable (${request.method} ${request.nextUrl.pathname}): ${describeDatabaseError(error)}`);
+      return Response.json({ ok: false, code: "SERVER", error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "retry-after": "5" } });
     }
     console.error(error);
     return Response.json({ ok: false, code: "SERVER", error: "Something went wrong on our side. Your answers are kept; please try again." }, { status: 500 });

@@ -12,10 +12,10 @@ import path from "node:path";
 const USER = "crosscheck";
 const PASSWORD = "crosscheck-local";
 
-export type TDatabaseServer = { url: (database: string) => string; stop: () => Promise<void> };
+export type TDatabaseServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
 /** `preferred` when it is free (so a restarted database keeps its address), otherwise any free port. */
-function freePort(preferred = 0): Promise<number> {
+export function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", (error: NodeJS.ErrnoException) => (preferred && error.code === "EADDRINUSE" ? resolve(freePort(0)) : reject(error)));
@@ -45,9 +45,11 @@ function runningServerPort(dataDir: string): number | null {
 
 /**
  * Starts Postgres on `dataDir` (created and initialised on first use; it persists across restarts),
- * or, with `ephemeral`, on a throw-away folder deleted on stop.
+ * or, with `ephemeral`, on a throw-away folder deleted on stop. With `port`, on exactly that port (a
+ * test restarting its server where the app expects it); otherwise on a free one. `stop` is Postgres's
+ * fast shutdown (SIGINT): sessions are cut, transactions in flight roll back, committed data stays.
  */
-export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?: boolean; log?: boolean }) {
+export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?: boolean; log?: boolean; port?: number }) {
   let dataDir = path.resolve(opts.dataDir ?? ".data/postgres");
   if (opts.ephemeral) {
     const parent = await mkdtemp(path.join(os.tmpdir(), "crosscheck-pg-"));
@@ -58,9 +60,9 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   const reused = opts.ephemeral ? null : runningServerPort(dataDir);
-  if (reused) return { url: url(reused), stop: async () => {} } satisfies TDatabaseServer;
+  if (reused) return { url: url(reused), port: reused, stop: async () => {} } satisfies TDatabaseServer;
 
-  const port = await freePort(opts.ephemeral ? 0 : Number(process.env.EMBEDDED_PG_PORT ?? 54329));
+  const port = opts.port ?? (await freePort(opts.ephemeral ? 0 : Number(process.env.EMBEDDED_PG_PORT ?? 54329)));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -75,6 +77,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?
   await pg.start();
   return {
     url: url(port),
+    port,
     stop: async () => {
       await pg.stop();
       if (opts.ephemeral) await rm(path.dirname(dataDir), { recursive: true, force: true });

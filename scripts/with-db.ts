@@ -38,12 +38,26 @@ function run(command: string, commandArgs: string[], env = process.env): Promise
   });
 }
 
-async function ensureDatabase(serverUrl: (db: string) => string, name: string) {
+/** Creates database `name` on the server unless it exists. */
+export async function ensureDatabase(serverUrl: (db: string) => string, name: string) {
   const client = new pg.Client({ connectionString: serverUrl("postgres") });
   await client.connect();
   const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
   if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
+}
+
+/**
+ * Applies the migrations (`prisma migrate deploy`) and the idempotent seed to the database at
+ * `databaseUrl`; resolves with the first non-zero exit code, or 0. Also used by tests that start a
+ * database server of their own (tests/e2e/outage/database-restart.spec.ts).
+ */
+export async function migrateAndSeed(databaseUrl: string, { migrate = true, seed = true }: Omit<TWithDbOptions, "ephemeral"> = {}): Promise<number> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  let code = 0;
+  if (migrate) code = await run("npx", ["--no-install", "prisma", "migrate", "deploy"], env);
+  if (code === 0 && seed) code = await run("npx", ["--no-install", "tsx", "prisma/seed.ts"], env);
+  return code;
 }
 
 /** Runs `command` with a ready database; resolves with the command's exit code. */
@@ -64,8 +78,7 @@ export async function runWithDatabase({ ephemeral = false, migrate = true, seed 
   }
   let code = 0;
   try {
-    if (migrate) code = await run("npx", ["--no-install", "prisma", "migrate", "deploy"]);
-    if (code === 0 && seed) code = await run("npx", ["--no-install", "tsx", "prisma/seed.ts"]);
+    code = await migrateAndSeed(process.env.DATABASE_URL!, { migrate, seed });
     if (code === 0) code = await run(command[0]!, command.slice(1));
   } finally {
     await server?.stop();

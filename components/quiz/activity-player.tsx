@@ -30,8 +30,26 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
   const [message, setMessage] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [confirmingGaps, setConfirmingGaps] = useState(false);
+  // A server error (the database away, say) is shown until the queue has saved everything again; then it
+  // is stale, and the status line's "All answers saved." would contradict it.
+  const serverTrouble = useRef(false);
   const queue = useMemo(
-    () => createSaveQueue(attemptId, setState, (code, error) => (code === "CONFLICT" ? router.refresh() : setMessage(error))),
+    () =>
+      createSaveQueue(
+        attemptId,
+        (next) => {
+          setState(next);
+          if (next.kind === "saved" && serverTrouble.current) {
+            serverTrouble.current = false;
+            setMessage(null);
+          }
+        },
+        (code, error) => {
+          if (code === "CONFLICT") return router.refresh();
+          serverTrouble.current = code === "SERVER";
+          setMessage(error);
+        },
+      ),
     [attemptId, router],
   );
   const submitWanted = useRef(false);

@@ -32,7 +32,12 @@ function limiter(bucket: TBucket): RateLimiterAbstract {
   let found = limiters.get(bucket);
   if (!found) {
     // NOTE: a small pool of its own: the limiter speaks SQL through `pg`, not through Prisma.
-    pool ??= new Pool({ connectionString: env().DATABASE_URL, max: 3 });
+    if (!pool) {
+      pool = new Pool({ connectionString: env().DATABASE_URL, max: 3, connectionTimeoutMillis: 3_000 });
+      // NOTE: a restarting database closes the idle connections; the pool drops them and reconnects on the
+      // next query. Without this listener, node-postgres's 'error' event would be an uncaught exception.
+      pool.on("error", (error) => console.error(`Database connection lost (rate limiter, idle): ${error.message}`));
+    }
     found = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix: bucket, ...LIMITS[bucket] });
     limiters.set(bucket, found);
   }

@@ -1,0 +1,61 @@
+import net from "node:net";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** A loopback port nobody listens on: connecting to it is refused, as with a stopped Postgres. */
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The shape Prisma gives a raw query the driver adapter failed (as logged during a real restart). */
+const rawQueryFailed = (cause: object) => Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+
+describe("isDatabaseUnavailable", () => {
+  let url: string;
+  let prisma: PrismaClient;
+  beforeAll(async () => {
+    url = `postgresql://nobody:secret@127.0.0.1:${await closedPort()}/none`;
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 2_000 }) });
+  });
+  afterAll(() => prisma.$disconnect());
+
+  it("recognises the errors of a stopped database, as Prisma and node-postgres throw them", async () => {
+    const raw = await prisma.$queryRaw`SELECT 1`.catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(raw), String(raw)).toBe(true);
+    const model = await prisma.user.count().catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(model), String(model)).toBe(true);
+    const pool = new pg.Pool({ connectionString: url });
+    const direct = await pool.query("SELECT 1").catch((e: unknown) => e);
+    await pool.end();
+    expect(isDatabaseUnavailable(direct), String(direct)).toBe(true);
+  });
+
+  it("recognises a restart: sessions cut by the shutdown, connections refused while it shuts down or starts", () => {
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", originalCode: "57P01", code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", originalCode: "57P03", code: "57P03" }))).toBe(true);
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "ConnectionClosed" }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: "ECONNREFUSED", syscall: "connect" });
+    expect(isDatabaseUnavailable(Object.assign(new AggregateError([refused("::1"), refused("127.0.0.1")]), { code: "ECONNREFUSED" }))).toBe(true);
+  });
+
+  it("leaves every other failure to the generic handler", () => {
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", originalCode: "42601", code: "42601" }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailable(new AppError("NOT_FOUND", "This attempt does not exist or is not yours."))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    // The learner's own request aborted while its body was read (seen under load): not the database.
+    expect(isDatabaseUnavailable(Object.assign(new Error("aborted"), { code: "ECONNRESET" }))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+    expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
+  });
+});
