@@ -7,7 +7,8 @@
  *   runLighthouse({ baseUrl }) → scores, key metrics and failing audits per page and preset.
  *
  * `npm run bench:lighthouse` builds if needed, starts the database and the server (like `npm run bench`),
- * runs it, prints a table and writes bench/results/lighthouse-<time>.json.
+ * runs it, and a control (the landing page with its scripts taken out, on LIGHTHOUSE_PORT + 1), prints a
+ * table and writes bench/results/lighthouse-<time>.json.
  * Environment: LIGHTHOUSE_PORT (3300), LIGHTHOUSE_RUNS (runs per page and preset; the median by
  * performance score is reported; 3 by default), CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_REPORTS (a
  * folder for every run's full Lighthouse report, to see what an audit found).
@@ -16,6 +17,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
 import { chromium } from "playwright-core";
@@ -200,12 +202,12 @@ export async function runLighthouse({
   return { at: new Date().toISOString(), lighthouseVersion, chromium: chromiumVersion, target: LIGHTHOUSE_TARGET, runs: results, meetsTarget };
 }
 
-export const LIGHTHOUSE_HEADER = `${"page".padEnd(8)} ${"preset".padEnd(17)} CPU×  bench perf  a11y   FCP ms   LCP ms   TBT ms   CLS     SI ms  failing audits`;
+export const LIGHTHOUSE_HEADER = `${"page".padEnd(12)} ${"preset".padEnd(17)} CPU×  bench perf  a11y   FCP ms   LCP ms   TBT ms   CLS     SI ms  failing audits`;
 
 export function formatRow(r: TLighthouseRun): string {
   const m = r.metrics;
   const cells = [
-    r.page.padEnd(8),
+    r.page.padEnd(12),
     r.preset.padEnd(17),
     String(r.cpuSlowdownMultiplier).padStart(4),
     String(r.benchmarkIndex).padStart(6),
@@ -232,6 +234,35 @@ async function waitForServer(baseUrl: string) {
   throw new Error("the server did not start");
 }
 
+/**
+ * The control: the landing page exactly as the server sends it, minus its <script> tags (Next's and
+ * React's runtime; the page itself has no client code of its own), served on `port` with every other
+ * request passed through to the app. What it scores is what the page would score without the framework.
+ */
+async function runScriptlessControl(baseUrl: string, port: number, runs: number): Promise<TLighthouseRun[]> {
+  const html = await (await fetch(new URL("/", baseUrl))).text();
+  const scriptless = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link[^>]+as="script"[^>]*>/g, "");
+  const proxy = createServer((req, res) => {
+    if (req.url === "/") {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(scriptless);
+      return;
+    }
+    void fetch(new URL(req.url ?? "/", baseUrl)).then(async (r) => {
+      res.statusCode = r.status;
+      for (const name of ["content-type", "cache-control"]) if (r.headers.has(name)) res.setHeader(name, r.headers.get(name)!);
+      res.end(Buffer.from(await r.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
+  try {
+    const control = await runLighthouse({ baseUrl: `http://127.0.0.1:${port}`, pages: [{ name: "landing-nojs", path: "/", signedIn: false }], runs });
+    return control.runs;
+  } finally {
+    proxy.close();
+  }
+}
+
 /** `npm run bench:lighthouse`: the production server on LIGHTHOUSE_PORT, audited, results written. */
 async function main() {
   const port = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
@@ -250,9 +281,11 @@ async function main() {
     const result = await runLighthouse({ baseUrl, cookie });
     const t = result.target;
     console.log(`\ntarget (${t.preset}): performance ≥ ${t.performance}, accessibility ${t.accessibility}: ${result.meetsTarget ? "met" : "NOT met"}`);
+    console.log("\ncontrol: the landing page without Next's and React's scripts");
+    const control = await runScriptlessControl(baseUrl, port + 1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
     mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/lighthouse-${result.at.slice(0, 19).replace(/:/g, "")}.json`;
-    writeFileSync(file, JSON.stringify({ machine: "2 cores", ...result }, null, 2));
+    writeFileSync(file, JSON.stringify({ machine: "2 cores", ...result, control }, null, 2));
     console.log(`results written to ${file}`);
   } finally {
     server.kill("SIGTERM");
