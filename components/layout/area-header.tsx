@@ -21,6 +21,10 @@ const NAV = {
 /**
  * The header of every signed-in area: the navigation the user's role needs and a sign-out button.
  * `user` is null only while a cached page is still asking who is signed in.
+ * NOTE: its height must not change when `user` arrives (a cached page's header fills in after load, and
+ * a taller header would push the lesson down: layout shift). So on a phone the name and sign-out have a
+ * row of their own whether or not the name is known yet, the name is cut to fit rather than wrapping,
+ * and each row's height is set by the sign-out button and the brand, not by what the user adds.
  */
 export function AreaHeader({ user }: { user: { name: string; role: Role } | null }) {
   // Until a cached page knows who is signed in, it shows no role links rather than the wrong ones.
@@ -42,12 +46,15 @@ export function AreaHeader({ user }: { user: { name: string; role: Role } | null
             ))}
           </ul>
         </nav>
-        <div className="flex items-center gap-3">
-          {user && (
-            <span className="text-sm text-muted">
+        <div className="flex w-full min-w-0 items-center justify-between gap-3 sm:w-auto sm:justify-end">
+          {user ? (
+            <span className="flex min-w-0 items-center gap-1 text-sm text-muted">
               <span className="sr-only">Signed in as </span>
-              {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
+              <span className="truncate">{user.name}</span>
+              <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase">{user.role.toLowerCase()}</span>
             </span>
+          ) : (
+            <span />
           )}
           <SignOutButton />
         </div>

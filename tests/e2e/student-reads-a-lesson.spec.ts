@@ -81,3 +81,22 @@ test("a lesson path that does not exist answers with the course's own not-found 
     await expect(page.getByRole("heading", { level: 1 }), path).toContainText(/not found|no such/i);
   }
 });
+
+test("on a phone, a lesson does not jump while the page finds out who is signed in", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpNewStudent(page, "Phone Pia");
+  // The lesson page's header learns who is signed in after loading (decision 007); every layout
+  // shift from the first paint on is recorded, as the browser reports them (Cumulative Layout Shift).
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number[] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("/learn/september-2023/from-blockade-to-exodus");
+  await expect(page.getByRole("banner").getByText("Phone Pia")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark lesson complete" })).toBeEnabled();
+  const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+  expect(shifted, "how far the lesson moved (layout shift score)").toBeLessThan(0.01);
+});
