@@ -24,6 +24,7 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import { startNginx } from "../tests/support/nginx";
 import { BENCH_PASSWORD, SCHOOL, seedSchool } from "./bench-school";
+import { LIGHTHOUSE_HEADER, runLighthouse } from "./lighthouse";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -401,6 +402,14 @@ async function main() {
       await fetch(`${BASE}/api/attempts/warm-up/submit`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: "{}" });
     }
 
+    // Lighthouse first, on a quiet server: load left over from the runs below moves its scores a lot.
+    // BENCH_LIGHTHOUSE=0 skips it; LIGHTHOUSE_RUNS (1 here) audits each page and preset that many times.
+    let lighthouse = null;
+    if (process.env.BENCH_LIGHTHOUSE !== "0") {
+      console.log(`\n${LIGHTHOUSE_HEADER}`);
+      lighthouse = await runLighthouse({ baseUrl: BASE, cookie, runs: Number(process.env.LIGHTHOUSE_RUNS ?? 1) });
+    }
+
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; p95 interpolated from autocannon's p90 and p97.5\n`);
     const results: TResult[] = [];
     results.push(await load("static page (/unavailable.html)", { url: `${BASE}/unavailable.html` }));
@@ -462,7 +471,7 @@ async function main() {
     const file = `bench/results/${at.slice(0, 19).replace(/:/g, "")}.json`;
     writeFileSync(
       file,
-      JSON.stringify({ at, machine: "2 cores", connections: CONNECTIONS, durationSeconds: DURATION, school: { ...SCHOOL, attempts: school.attempts, answers: school.answers }, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2),
+      JSON.stringify({ at, machine: "2 cores", connections: CONNECTIONS, durationSeconds: DURATION, school: { ...SCHOOL, attempts: school.attempts, answers: school.answers }, results, lessonToStaticRatio: ratio, graded, lessonJavaScript: js, lighthouse, classGrid: { students: grid.students, items: grid.items, htmlKb: grid.htmlKb } }, null, 2),
     );
     console.log(`results written to ${file}`);
   } finally {
