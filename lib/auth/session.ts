@@ -1,20 +1,24 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { findActiveUser, type TActiveUser } from "./active-user";
-import { auth } from "./config";
+import type { TActiveUser } from "./active-user";
+import { AREA_ROLES } from "./roles";
+import { verifyRequestSession } from "./verify-request";
 
 export type TCurrentUser = TActiveUser;
 
 /**
  * The signed-in user, read from the database on every request (once per request, thanks to `cache`).
  * A token whose session version is stale (signed out, disabled, role changed) counts as no session.
+ * NOTE: the same check as the proxy's and the JSON routes' (`verifyRequestSession`), not next-auth's
+ * `auth()`, which also re-encrypts the token on every call to re-issue a cookie that a page cannot set.
  */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
-  const session = await auth();
-  return findActiveUser(session?.uid, session?.sv);
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  return verifyRequestSession({ cookies: cookieStore, headers: headerList, nextUrl: { protocol: "http:" } }, AREA_ROLES.learn);
 });
 
 /** For server actions and lib: the caller, who must hold one of `roles`; throws AppError otherwise. */
