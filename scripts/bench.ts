@@ -16,13 +16,13 @@
  * be compared). Run through scripts/with-db.ts. BENCH_ONLY=grid runs the class grid measurement alone.
  */
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { chromium } from "playwright-core";
+import { startAppProcess, waitForHealthy } from "../tests/support/app-process";
 import { startNginx } from "../tests/support/nginx";
 import { BENCH_PASSWORD, SCHOOL, seedSchool } from "./bench-school";
 import { LIGHTHOUSE_HEADER, runLighthouse } from "./lighthouse";
@@ -35,18 +35,6 @@ const LESSON = "/learn/september-2023/from-blockade-to-exodus";
 const COOKIE = "authjs.session-token";
 
 type TUser = { id: string; cookie: string };
-
-async function waitForServer(base = BASE) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
-}
 
 /** Learners made directly in the database, each with a session cookie minted like next-auth's own. */
 async function createLearners(db: pg.Client, n: number, role: "STUDENT" | "INSTRUCTOR" = "STUDENT"): Promise<TUser[]> {
@@ -185,13 +173,12 @@ async function benchSignIn(emails: string[], workers: number): Promise<TResult> 
   return closedLoop(`sign in, ${workers} at once`, workers, DURATION, signIn);
 }
 
+/** An app node; BENCH_NODE_ARGS are node's own flags (e.g. --cpu-prof), BENCH_SERVER_STDERR=1 shows its errors. */
 function startNode(port: number) {
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  // node itself, not npx, so that stopping it stops the server and not only a wrapper.
-  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
-    // BENCH_SERVER_STDERR=1 shows the server's errors (e.g. why requests failed under load).
+  return startAppProcess(port, {
+    env: { TRUSTED_PROXY_HOPS: "1" },
+    nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
     stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TRUSTED_PROXY_HOPS: "1" },
   });
 }
 
@@ -204,11 +191,11 @@ async function benchNodes(lessonRequest: autocannon.Options["requests"], savingR
   const front = `http://127.0.0.1:${PORT + 2}`;
   const results: TResult[] = [];
   try {
-    await waitForServer(`http://127.0.0.1:${PORT + 1}`);
+    await waitForHealthy(`http://127.0.0.1:${PORT + 1}`);
     for (const nodes of [[PORT], [PORT, PORT + 1]]) {
       const nginx = startNginx(PORT + 2, nodes);
       try {
-        await waitForServer(front);
+        await waitForHealthy(front);
         // Warm the second node's routes like the first one's.
         for (let i = 0; i < 20; i++) await (await fetch(`${front}/unavailable.html`)).arrayBuffer();
         results.push(await load(`lesson page via nginx, ${nodes.length} node${nodes.length > 1 ? "s" : ""}`, { url: `${front}${LESSON}`, requests: lessonRequest }));
@@ -325,7 +312,7 @@ async function main() {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    await waitForServer();
+    await waitForHealthy(BASE);
     if (process.env.BENCH_ONLY === "grid") {
       const grid = await benchClassGrid(db);
       console.log(`class grid page: ${grid.htmlKb} kB of HTML`);

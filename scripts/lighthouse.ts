@@ -15,12 +15,13 @@
  *
  * NOTE: Lighthouse 12.x (not 13) because Lighthouse 13 needs Node 22. Nothing is downloaded: Debian's Chromium.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
 import { chromium } from "playwright-core";
+import { startAppProcess, waitForHealthy } from "../tests/support/app-process";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -222,18 +223,6 @@ export function formatRow(r: TLighthouseRun): string {
   return `${cells.join(" ")}  ${r.failing.map((f) => f.id).join(", ") || "—"}`;
 }
 
-async function waitForServer(baseUrl: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(new URL("/api/health", baseUrl))).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
-}
-
 /**
  * The control: the landing page exactly as the server sends it, minus its <script> tags (Next's and
  * React's runtime; the page itself has no client code of its own), served on `port` with every other
@@ -267,13 +256,9 @@ async function runScriptlessControl(baseUrl: string, port: number, runs: number)
 async function main() {
   const port = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
   const baseUrl = `http://127.0.0.1:${port}`;
-  // node itself, not npx, so that stopping it stops the server and not only a wrapper.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
-  });
+  const server = startAppProcess(port, { stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"] });
   try {
-    await waitForServer(baseUrl);
+    await waitForHealthy(baseUrl);
     const cookie = await signUpStudentCookie(baseUrl);
     // Warm up: the first render of a cached lesson page comes from the database, later ones from the cache.
     for (const page of DEFAULT_PAGES) await (await fetch(new URL(page.path, baseUrl), { headers: { cookie } })).arrayBuffer();

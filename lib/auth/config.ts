@@ -19,7 +19,7 @@ declare module "next-auth" {
  * version; lib/auth/session.ts checks both against the database on every request, which is what makes
  * sign-out, disabling and demotion take effect at once (docs/decisions/003-sessions.md).
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   // The secret comes from AUTH_SECRET, checked at start-up (lib/env-schema.ts).
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

@@ -38,9 +38,9 @@ function sessionCookieName(request: TRequestWithCookies) {
 }
 
 /**
- * The same session check as `getCurrentUser` (token, account, session version, role), taken straight
- * from a request's cookies: for the proxy in front of cached lesson pages, and for the JSON route
- * handlers that autosave answers, where it skips next-auth's cookie re-issuing on every call.
+ * The session check (token, account, session version, role), taken straight from a request's cookies:
+ * for the proxy, the JSON route handlers and `getCurrentUser` (pages and server actions). Unlike
+ * next-auth's `auth()`, it does not re-encrypt the token on every call to re-issue a cookie.
  */
 export async function verifyRequestSession(request: TRequestWithCookies, roles: readonly Role[]): Promise<TActiveUser | null> {
   const name = sessionCookieName(request);

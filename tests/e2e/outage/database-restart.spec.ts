@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import type { BrowserContext, Page, Request } from "@playwright/test";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, type TDatabaseServer } from "../../../scripts/embedded-postgres";
 import { ensureDatabase, migrateAndSeed } from "../../../scripts/with-db";
+import { startAppProcess, waitForHealthy } from "../../support/app-process";
 import { expect, signUpNewStudent, test } from "../fixtures";
 
 /**
@@ -38,14 +39,6 @@ type TLearner = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitForApp(app: ChildProcess) {
-  for (let i = 0; i < 240 && app.exitCode === null; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
-    await sleep(500);
-  }
-  throw new Error(`the app on port ${APP_PORT} never came up`);
-}
 
 /** Checks a radio of a question by its position; returns the option's id, as the answer stores it. */
 async function choose(page: Page, question: number, option: number) {
@@ -93,13 +86,10 @@ test("Postgres stopped and restarted while learners save: the app survives, fail
     await ensureDatabase(database.url, "crosscheck");
     const databaseUrl = database.url("crosscheck");
     expect(await migrateAndSeed(databaseUrl), "migrate and seed").toBe(0);
-    app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(APP_PORT), HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    app = startAppProcess(APP_PORT, { env: { DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
     app.stdout!.on("data", (d) => (appOutput += d));
     app.stderr!.on("data", (d) => (appOutput += d));
-    await waitForApp(app);
+    await waitForHealthy(BASE, { seconds: 120, app });
     const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     db.on("error", () => {}); // its idle connections are cut by the shutdown below, on purpose
 

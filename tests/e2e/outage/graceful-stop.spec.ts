@@ -1,29 +1,18 @@
-import { spawn } from "node:child_process";
 import pg from "pg";
+import { startAppProcess, waitForHealthy } from "../../support/app-process";
 import { expect, signUpNewStudent, test } from "../fixtures";
 
 const PORT = 3199;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-async function waitForHealth() {
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the second server never came up");
-}
-
 test("SIGTERM while learners are saving: requests in flight finish, the process exits cleanly, and every acknowledged answer is in the database", async ({ browser }) => {
   test.setTimeout(120_000);
   // A second app process of our own, on the same database, so stopping it disturbs no other test.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server = startAppProcess(PORT, { stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
   let output = "";
-  server.stdout.on("data", (d) => (output += d));
-  await waitForHealth();
+  server.stdout!.on("data", (d) => (output += d));
+  await waitForHealthy(BASE);
 
   const context = await browser.newContext({ baseURL: BASE });
   const page = await context.newPage();

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import pg from "pg";
+import { startAppProcess, waitForHealthy } from "../../support/app-process";
 import { NGINX, startNginx } from "../../support/nginx";
 import { expect, signUpNewStudent, test } from "../fixtures";
 
@@ -12,27 +12,14 @@ const FRONT = 3200;
 const NODES = [3201, 3202];
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
-async function waitFor(address: string) {
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${address}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${address} never came up`);
-}
-
 test("two app processes behind nginx share sign-in, rate limits, server actions and saved answers", async ({ browser }) => {
   test.setTimeout(180_000);
   // Like Chromium, nginx is a prerequisite of the suite, not optional: its absence is a failure, said plainly.
   expect(existsSync(NGINX), `${NGINX} is missing: apt-get install nginx (.ci/run installs it)`).toBe(true);
-  const nodes = NODES.map((port) =>
-    spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TRUSTED_PROXY_HOPS: "1" },
-      stdio: "ignore",
-    }),
-  );
+  const nodes = NODES.map((port) => startAppProcess(port, { env: { TRUSTED_PROXY_HOPS: "1" } }));
   const nginx = startNginx(FRONT, NODES);
   try {
-    await Promise.all([...NODES.map((p) => waitFor(url(p))), waitFor(url(FRONT))]);
+    await Promise.all([...NODES.map((p) => waitForHealthy(url(p))), waitForHealthy(url(FRONT))]);
 
     // Sign up and sign in through nginx: the server actions land on either node, round robin.
     const context = await browser.newContext({ baseURL: url(FRONT) });
