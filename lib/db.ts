@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "./env";
@@ -17,29 +18,32 @@ import { env } from "./env";
  */
 const CONNECTION_TIMEOUT_MS = 3_000;
 
-function createClient(connectionString: string) {
+function createPool(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
+  // When Postgres stops or restarts, it closes every idle connection in the pool. The pool drops them
+  // and opens new ones on the next query, so this is only worth a line in the log; without a listener,
+  // an 'error' event would be an uncaught exception.
+  pool.on("error", (error) => console.error(`Database connection lost (idle, dropped from the pool): ${error.message}`));
+  return pool;
+}
+
+function createClient(pool: pg.Pool) {
   // NOTE: a driver adapter, not a query engine binary: nothing is downloaded (docs/decisions/001).
-  const adapter = new PrismaPg(
-    { connectionString, max: 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS },
-    {
-      // When Postgres stops or restarts, it closes every idle connection in the pool. The pool drops
-      // them and opens new ones on the next query, so this is only worth a line in the log; without a
-      // listener, an 'error' event would be an uncaught exception.
-      onPoolError: (error) => console.error(`Database connection lost (idle, dropped from the pool): ${error.message}`),
-      onConnectionError: (error) => console.error(`Database connection lost (in a transaction): ${error.message}`),
-    },
-  );
+  const adapter = new PrismaPg(pool, {
+    onConnectionError: (error) => console.error(`Database connection lost (in a transaction): ${error.message}`),
+  });
   return new PrismaClient({ adapter });
 }
 
 /** The primary, with the replicas of DATABASE_REPLICA_URLS behind its `$replica()` (none: null). */
 function createClients() {
-  const primary = createClient(env().DATABASE_URL);
+  const pool = createPool(env().DATABASE_URL);
+  const primary = createClient(pool);
   const urls = env().DATABASE_REPLICA_URLS;
   // NOTE: only `$replica()` of the extended client is ever used. Its default routing (every read of
   // the extended client to a replica) would make stale reads the default, so `db` stays the plain primary.
-  const routed = urls.length ? primary.$extends(readReplicas({ replicas: urls.map(createClient) })) : null;
-  return { primary, routed };
+  const routed = urls.length ? primary.$extends(readReplicas({ replicas: urls.map((url) => createClient(createPool(url))) })) : null;
+  return { pool, primary, routed };
 }
 
 type TClients = ReturnType<typeof createClients>;
@@ -63,6 +67,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * The primary's connection pool itself, shared with `db`: for the one query every request makes (the
+ * session check in lib/auth/active-user.ts), where Prisma's own work per query would cost more than the
+ * query. Everything else goes through `db`.
+ */
+export function primaryPool(): pg.Pool {
+  return getClients().pool;
+}
 
 type TReadOperation = "findFirst" | "findFirstOrThrow" | "findMany" | "findUnique" | "findUniqueOrThrow" | "count" | "aggregate" | "groupBy";
 /** A client that can only read: what a replica accepts, checked by the compiler rather than by the replica. */

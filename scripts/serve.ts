@@ -4,12 +4,15 @@
  * - the client's address for rate limiting is set here from the TCP peer, or from X-Forwarded-For only
  *   as far as TRUSTED_PROXY_HOPS trusted proxies vouch for it, so a forged header cannot reset a limit;
  * - on SIGTERM or SIGINT it stops accepting connections, lets the requests in flight finish (up to 20 s),
- *   then exits, so a deploy or a scale-down loses no acknowledged save.
+ *   then exits, so a deploy or a scale-down loses no acknowledged save;
+ * - lesson pages are answered from memory, with a fresh script nonce, after the session check
+ *   (lib/http/lesson-page-cache.ts, docs/decisions/012).
  * Environment: PORT (3000), HOST (0.0.0.0), TRUSTED_PROXY_HOPS (0).
  */
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/http/client-address";
+import { serveLessonPage } from "../lib/http/lesson-page-cache";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -28,8 +31,10 @@ const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
   inFlight++;
   res.on("close", () => inFlight--);
-  void handle(req, res);
+  void serveLessonPage(req, res, origin).then((served) => (served ? undefined : handle(req, res)));
 });
+// Lesson pages are rendered for the cache by a request to this very server.
+const origin = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
 server.listen(port, hostname, () => console.log(`✓ Crosscheck is serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
 let stopping = false;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { decode, type JWT } from "next-auth/jwt";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 type TRequestWithCookies = {
   cookies: { get(name: string): { value: string } | undefined };
   headers: Headers;
@@ -8,6 +9,7 @@ type TRequestWithCookies = {
 };
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findActiveUser, type TActiveUser } from "./active-user";
+import { AREA_ROLES } from "./roles";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 const MAX_TOKEN_LENGTH = 4096;
@@ -50,4 +52,9 @@ export async function verifyRequestSession(request: TRequestWithCookies, roles: 
   if (!token || (typeof token.exp === "number" && token.exp * 1000 < Date.now())) return null;
   const user = await findActiveUser(token.uid, token.sv);
   return user && roles.includes(user.role) ? user : null;
+}
+
+/** The same check from bare request headers, any role: for lesson pages served from memory (docs/decisions/012). */
+export function verifyHeaderSession(headers: Headers): Promise<TActiveUser | null> {
+  return verifyRequestSession({ cookies: new RequestCookies(headers), headers, nextUrl: { protocol: "http:" } }, AREA_ROLES.learn);
 }

@@ -1,11 +1,12 @@
 import "server-only";
+import { forgetLessonPages } from "@/lib/http/lesson-page-cache";
 import { getLessonContent, getTerms } from "./queries";
 
 // Published lessons are the same for every learner and change only when an admin edits them, so each
-// process keeps them for a minute: a lesson page is rendered per request (for its CSP nonce,
-// docs/decisions/011) without reading the database for its content. Admin edits call `forgetPublishedLessons`;
-// other processes catch up within a minute.
-const TTL_MS = 60_000;
+// process keeps them for half a minute, and the lesson pages rendered from them as well
+// (lib/http/lesson-page-cache.ts, docs/decisions/012). Admin edits call `forgetPublishedLessons`, which
+// drops both at once; other processes catch up within a minute (half a minute for each copy).
+const TTL_MS = 30_000;
 const MAX_ENTRIES = 500;
 type TEntry<T> = { at: number; value: Promise<T> };
 const lessons = new Map<string, TEntry<Awaited<ReturnType<typeof getLessonContent>>>>();
@@ -36,8 +37,9 @@ export function getPublishedTerms() {
   return value;
 }
 
-/** Drops this process's copies after an admin edits a lesson, a module or the terms. */
+/** Drops this process's copies, and the lesson pages made from them, after an admin edits content. */
 export function forgetPublishedLessons() {
   lessons.clear();
   terms = null;
+  forgetLessonPages();
 }
