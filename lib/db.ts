@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { describeDatabaseError, isDatabaseUnavailable } from "./db-errors";
 import { env } from "./env";
 
 /**
@@ -78,8 +79,49 @@ export function primaryPool(): pg.Pool {
 }
 
 type TReadOperation = "findFirst" | "findFirstOrThrow" | "findMany" | "findUnique" | "findUniqueOrThrow" | "count" | "aggregate" | "groupBy";
+type TReadModel = Uncapitalize<Prisma.ModelName>;
 /** A client that can only read: what a replica accepts, checked by the compiler rather than by the replica. */
-export type TReadClient = { [M in Uncapitalize<Prisma.ModelName>]: Pick<PrismaClient[M], TReadOperation> } & Pick<PrismaClient, "$queryRaw">;
+export type TReadClient = { [M in TReadModel]: Pick<PrismaClient[M], TReadOperation> } & Pick<PrismaClient, "$queryRaw">;
+
+/** Runs `read` on the replica; if the replica cannot be reached or used, once more on the primary. */
+async function readWithFallback<T>(read: (client: PrismaClient) => Promise<T>, replicaClient: PrismaClient, primary: PrismaClient): Promise<T> {
+  try {
+    return await read(replicaClient);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error(`Read replica unavailable, read from the primary instead: ${describeDatabaseError(error)}`);
+    return read(primary);
+  }
+}
+
+type TAnyMethod = (...args: unknown[]) => Promise<unknown>;
+const fallbackClients = new WeakMap<PrismaClient, TReadClient>();
+
+/**
+ * `replicaClient` as a TReadClient whose every read falls back to the primary when the replica is down.
+ * NOTE: the operations return plain promises rather than Prisma's lazy ones, so they cannot go into
+ * `$transaction([...])`; replica reads never belong in a transaction anyway.
+ */
+function withPrimaryFallback(replicaClient: PrismaClient, primary: PrismaClient): TReadClient {
+  const cached = fallbackClients.get(replicaClient);
+  if (cached) return cached;
+  // The same operation with the same arguments, on whichever client `readWithFallback` passes.
+  const method =
+    (model: string | null, op: string): TAnyMethod =>
+    (...args) =>
+      readWithFallback((client) => ((model ? Reflect.get(client, model) : client) as Record<string, TAnyMethod>)[op]!(...args), replicaClient, primary);
+  const models = new Map<string, unknown>();
+  const wrapped = new Proxy({} as TReadClient, {
+    get(_, prop) {
+      if (typeof prop !== "string") return undefined;
+      if (prop === "$queryRaw") return method(null, "$queryRaw");
+      if (!models.has(prop)) models.set(prop, new Proxy({}, { get: (__, op) => (typeof op === "string" ? method(prop, op) : undefined) }));
+      return models.get(prop);
+    },
+  });
+  fallbackClients.set(replicaClient, wrapped);
+  return wrapped;
+}
 
 /**
  * A client for reads that may be a few seconds behind the primary: one of DATABASE_REPLICA_URLS, picked
@@ -87,9 +129,14 @@ export type TReadClient = { [M in Uncapitalize<Prisma.ModelName>]: Pick<PrismaCl
  * docs/deploy.md, "Read replicas"): published course content for learners, and the students' attempts
  * in instructors' reports. NEVER for the caller's own data, anything just written in the same request,
  * sessions, rate limits or reads inside a transaction: a replica would show them as they were.
+ * A read that finds its replica down (refused, unreachable, shut down: `isDatabaseUnavailable`) is retried
+ * once on the primary, with one line in the log, so one replica down does not take content and reports
+ * with it. NOTE: a replica that hangs rather than refuses costs each read the connection timeout (3 s)
+ * before the primary answers: remove its URL from DATABASE_REPLICA_URLS (docs/deploy.md).
  */
 export function replica(): TReadClient {
   const { primary, routed } = getClients();
+  if (!routed) return primary;
   // NOTE: `$replica()` returns the replica's own PrismaClient at run time; its declared type is the extended primary's.
-  return routed ? (routed.$replica() as unknown as PrismaClient) : primary;
+  return withPrimaryFallback(routed.$replica() as unknown as PrismaClient, primary);
 }

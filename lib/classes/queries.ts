@@ -28,12 +28,17 @@ export async function getTaughtClass(user: TCurrentUser, classId: string) {
       },
       members: {
         orderBy: { user: { name: "asc" } },
-        select: { joinedAt: true, user: { select: { id: true, name: true, email: true, username: true } } },
+        select: { joinedAt: true, user: { select: { id: true, name: true, email: true, username: true, createdInClassId: true } } },
       },
     },
   });
   if (!found) throw new AppError("NOT_FOUND", "No such class among yours.");
-  return found;
+  // Whether this class created the pupil's account (and so may reset its password), not which class did.
+  const members = found.members.map(({ joinedAt, user: { createdInClassId, ...u } }) => ({
+    joinedAt,
+    user: { ...u, createdElsewhere: u.email === null && createdInClassId !== classId },
+  }));
+  return { ...found, members };
 }
 
 /** The class's name only, for headings and breadcrumbs; NOT_FOUND for anyone else's class. */

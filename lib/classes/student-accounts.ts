@@ -48,6 +48,7 @@ export async function createStudentAccounts(user: TCurrentUser, input: TCreateSt
             passwordHash: hashes[i]!,
             role: "STUDENT" as const,
             mustChangePassword: true,
+            createdInClassId: input.classId,
           })),
           select: { id: true },
         });
@@ -61,36 +62,54 @@ export async function createStudentAccounts(user: TCurrentUser, input: TCreateSt
   }
 }
 
-/** The class's accounts without email (the ones an instructor created), for the accounts page. */
+/** Why an instructor cannot reset a pupil's password from a class other than the one that created the account. */
+export const CREATED_ELSEWHERE_MESSAGE =
+  "This pupil's account was created by another class: only that class's instructors, or an admin (with a reset link), can give them a new password.";
+
+/**
+ * The class's accounts without email, for the accounts page: `accounts`, the pupils this class created,
+ * whose passwords its instructors may reset; `createdElsewhere`, members without email whose account
+ * another class created (they joined this one by code), listed only so the page can say why it offers no reset.
+ */
 export async function listStudentAccounts(user: TCurrentUser, classId: string) {
   await assertTeaches(user, classId);
   const members = await db.classMember.findMany({
     where: { classId, user: { email: null, username: { not: null } } },
     orderBy: { user: { name: "asc" } },
-    select: { user: { select: { id: true, name: true, username: true, mustChangePassword: true } } },
+    select: { user: { select: { id: true, name: true, username: true, mustChangePassword: true, createdInClassId: true } } },
   });
-  return members.map(({ user: u }) => ({ ...u, username: u.username! }));
+  const users = members.map(({ user: u }) => ({ ...u, username: u.username! }));
+  return {
+    accounts: users.filter((u) => u.createdInClassId === classId).map(({ id, name, username, mustChangePassword }) => ({ id, name, username, mustChangePassword })),
+    createdElsewhere: users.filter((u) => u.createdInClassId !== classId).map(({ id, name, username }) => ({ id, name, username })),
+  };
 }
 
 /**
- * Gives a pupil of the class who has no email a new one-time password, returned once, and ends their
- * sessions. Students with an email address reset their password themselves (or through an admin).
+ * Gives a pupil without email, whose account this class created and who is still in it, a new one-time
+ * password, returned once, and ends their sessions. NOTE: only the creating class: a pupil who joined
+ * another class by code must not have their password (and sessions) taken over by that class's
+ * instructor; FORBIDDEN with a message saying who can help (an admin's reset link stays the fallback).
+ * Students with an email address reset their password themselves (or through an admin).
  */
 export async function resetStudentPassword(user: TCurrentUser, classId: string, studentId: string): Promise<TStudentAccount> {
   await assertTeaches(user, classId);
   const member = await db.classMember.findUnique({
     where: { classId_userId: { classId, userId: studentId } },
-    select: { user: { select: { name: true, email: true, username: true, role: true } } },
+    select: { user: { select: { name: true, email: true, username: true, role: true, createdInClassId: true } } },
   });
   if (!member) throw new AppError("NOT_FOUND", "That student is not in this class.");
-  const { name, email, username, role } = member.user;
+  const { name, email, username, role, createdInClassId } = member.user;
   if (email !== null || username === null || role !== "STUDENT") {
     throw new AppError("INVALID", "Only accounts without email, created for this class, can be given a one-time password here.");
   }
+  if (createdInClassId !== classId) throw new AppError("FORBIDDEN", CREATED_ELSEWHERE_MESSAGE);
   const password = generateOneTimePassword();
-  await db.user.update({
-    where: { id: studentId },
+  // The same conditions again in the write itself, so that nothing checked above can have changed in between.
+  const { count } = await db.user.updateMany({
+    where: { id: studentId, email: null, role: "STUDENT", createdInClassId: classId, classes: { some: { classId } } },
     data: { passwordHash: await hashPassword(password), mustChangePassword: true, sessionVersion: { increment: 1 } },
   });
+  if (count === 0) throw new AppError("NOT_FOUND", "That student is not in this class.");
   return { name, username, password };
 }

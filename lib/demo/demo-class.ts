@@ -94,7 +94,7 @@ export async function seedDemoClass(db: PrismaClient, course: TCourse, passwordH
     const rnd = random(2020);
     for (const [i, name] of DEMO_PUPILS.entries()) {
       const username = `demo-pupil-${String(i + 1).padStart(2, "0")}`;
-      const pupil = await tx.user.create({ data: { name, username, passwordHash, role: "STUDENT" }, select: { id: true } });
+      const pupil = await tx.user.create({ data: { name, username, passwordHash, role: "STUDENT", createdInClassId: CLASS_ID }, select: { id: true } });
       await tx.classMember.create({ data: { classId: CLASS_ID, userId: pupil.id } });
       const skill = 0.35 + rnd() * 0.6;
       const slugs = ["war-2020-compare-anniversaries", "war-2020-quiz", "september-2023-quiz"].filter(() => rnd() < 0.8);

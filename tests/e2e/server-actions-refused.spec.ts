@@ -37,7 +37,7 @@ const W = {
   teacherB: id("teacher-b"), // teaches class B only
   studentA: id("student-a"), // in class A, with an attempt in progress
   studentB: id("student-b"), // in class B
-  pupilA: id("pupil-a"), // an account without email in class A
+  pupilA: id("pupil-a"), // an account without email created by class A, also a member of class B (joined by code)
   admin: id("admin"), // teaches nothing
   classA: id("class-a"),
   classB: id("class-b"),
@@ -187,7 +187,7 @@ const ACTIONS: Record<string, Record<string, TRow>> = {
       refused: OUTSIDERS_OF_A,
       call: () => ({ state: { classId: W.classA, userId: W.pupilA } }),
       mixed: [
-        { as: "teacherB", why: "A's pupil through B", call: () => ({ state: { classId: W.classB, userId: W.pupilA } }) },
+        { as: "teacherB", why: "A's pupil through B, where they are a member but were not created", call: () => ({ state: { classId: W.classB, userId: W.pupilA } }) },
         { as: "ownerA", why: "a member who signs in with their own email", call: () => ({ state: { classId: W.classA, userId: W.studentA } }) },
       ],
       control: { as: "ownerA", call: () => ({ state: { classId: W.classA, userId: W.pupilA } }) },
@@ -431,7 +431,8 @@ async function seedWorld() {
     W.codeB,
   ]);
   await db.query(`INSERT INTO "ClassInstructor" ("classId", "userId", "isOwner") VALUES ($1, $2, true), ($3, $4, true)`, [W.classA, W.ownerA, W.classB, W.teacherB]);
-  await db.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2), ($1, $3), ($4, $5)`, [W.classA, W.studentA, W.pupilA, W.classB, W.studentB]);
+  await db.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2), ($1, $3), ($4, $5), ($4, $3)`, [W.classA, W.studentA, W.pupilA, W.classB, W.studentB]);
+  await db.query(`UPDATE "User" SET "createdInClassId" = $1 WHERE "id" = $2`, [W.classA, W.pupilA]);
   await db.query(
     `INSERT INTO "Assignment" ("id", "classId", "activityId", "opensAt", "dueAt", "timeZone", "feedback") VALUES ($1, $2, $3, now() - interval '1 day', now() + interval '7 days', 'UTC', 'IMMEDIATE')`,
     [W.assignmentA, W.classA, world.quizId],

@@ -66,7 +66,9 @@ async function buildWorld() {
   await joinClassByCode(studentA, a.joinCode);
   await joinClassByCode(studentB, b.joinCode);
   const [pupil] = await createStudentAccounts(ownerA, ZCreateStudentAccountsInput.parse({ classId: a.classId, names: "Pupil A" }));
-  const pupilA = await db.user.findUniqueOrThrow({ where: { username: pupil!.username }, select: { id: true } });
+  const pupilA = await db.user.findUniqueOrThrow({ where: { username: pupil!.username }, select: { id: true, email: true, username: true, name: true, role: true, mustChangePassword: true } });
+  // Class A's pupil also joins class B by its code: a member of B, whose account B did not create.
+  await joinClassByCode(pupilA, b.joinCode);
   await takeQuiz(studentA);
   await takeQuiz(studentB);
   await setExtension(ownerA, { assignmentId: a.assignmentId, studentId: studentA.id, dueAt: local(days(9)) });
@@ -83,7 +85,7 @@ async function snapshot() {
     db.assignment.findMany({ orderBy: { id: "asc" } }),
     db.assignmentExtension.findMany({ orderBy: [{ assignmentId: "asc" }, { userId: "asc" }] }),
     db.assignmentGrade.findMany({ orderBy: [{ assignmentId: "asc" }, { userId: "asc" }] }),
-    db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, passwordHash: true, sessionVersion: true, mustChangePassword: true } }),
+    db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, passwordHash: true, sessionVersion: true, mustChangePassword: true, createdInClassId: true } }),
     db.attempt.count(),
   ]);
   return { classes, instructors, members, assignments, extensions, grades, users, attempts };
@@ -128,6 +130,7 @@ const MIXED: [string, (w: TWorld) => Promise<unknown>][] = [
   ["extend A's student on B's assignment", (w) => setExtension(w.teacherB, { assignmentId: w.b.assignmentId, studentId: w.studentA.id, dueAt: local(days(40)) })],
   ["grade A's student on B's assignment", (w) => saveGrade(w.teacherB, { assignmentId: w.b.assignmentId, studentId: w.studentA.id, overrideScore: 0, comment: "" })],
   ["remove A's student through B", (w) => removeStudent(w.teacherB, w.b.classId, w.studentA.id)],
+  // pupilA is a member of B too (joined by code), but B did not create the account.
   ["reset A's pupil through B", (w) => resetStudentPassword(w.teacherB, w.b.classId, w.pupilA.id)],
   ["remove A's co-instructor through B", (w) => removeCoInstructor(w.teacherB, w.b.classId, w.coA.id)],
 ];
@@ -150,7 +153,7 @@ describe("who may see and change a class", () => {
 
   it.each(MIXED)("an instructor cannot %s; nothing changes", async (_, call) => {
     const before = await snapshot();
-    await expect(call(w)).rejects.toMatchObject({ code: expect.stringMatching(/^(NOT_FOUND|INVALID)$/) });
+    await expect(call(w)).rejects.toMatchObject({ code: expect.stringMatching(/^(NOT_FOUND|INVALID|FORBIDDEN)$/) });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -170,6 +173,8 @@ describe("who may see and change a class", () => {
     expect((await getClassGrid(w.ownerA, w.a.classId)).rows.find((r) => r.student.id === w.studentA.id)!.cells[0]!.score).toBe(75);
     // The owner stays: a co-instructor cannot remove them.
     await expect(removeCoInstructor(w.coA, w.a.classId, w.ownerA.id)).rejects.toMatchObject({ code: "INVALID" });
+    // Class A created pupilA's account: its co-instructor gives them a new one-time password (B cannot, above).
+    expect(await resetStudentPassword(w.coA, w.a.classId, w.pupilA.id)).toMatchObject({ username: w.pupilA.username });
   });
 
   it("a code turned off or replaced no longer lets anyone join; the new one does", async () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveGrade } from "@/lib/assignments/mutations";
 import { ZGradeInput } from "@/lib/assignments/schemas";
 import { getActivityForLearner } from "@/lib/attempts/queries";
@@ -136,5 +136,40 @@ describe("read replicas", () => {
 
     expect(await cellOf()).toMatchObject({ status: "done", activitiesDone: 1 });
     expect((await attemptsInWork()).attempts).toBe(1);
+  });
+
+  // NOTE: last, since it shuts the standby down for good.
+  it("with the replica down, content and reports still load, read from the primary, with one line in the log each", async () => {
+    const [student, instructor] = await Promise.all([userByEmail("student@crosscheck.test"), userByEmail("instructor@crosscheck.test")]);
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { status: "PUBLISHED", module: { status: "PUBLISHED" } },
+      select: { slug: true, title: true, module: { select: { slug: true } } },
+    });
+    // The replica pool has open connections before the standby goes: both those and new ones must fail over.
+    expect((await getLessonContent(lesson.module.slug, lesson.slug)).title).toBe(lesson.title);
+    await pair.stopStandby();
+    await expect(onReplica("SELECT 1", [])).rejects.toThrow();
+
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // A learner's lesson and course overview (content from `replica()`), twice: pooled and fresh connections.
+      for (let round = 0; round < 2; round++) {
+        expect((await getLessonContent(lesson.module.slug, lesson.slug)).title).toBe(lesson.title);
+        const overview = await getCourseOverview(student);
+        expect(overview.modules.find((m) => m.slug === lesson.module.slug)!.lessons.map((l) => l.slug)).toContain(lesson.slug);
+      }
+      // An instructor's grid (raw SQL on `replica()`) shows the work submitted in the test above.
+      const grid = await getClassGrid(instructor, "demo-class-10b");
+      expect(grid.rows.find((r) => r.student.id === student.id)!.cells.some((c) => c.status === "done")).toBe(true);
+      // And it was the primary that answered.
+      const [where] = await replica().$queryRaw<{ standby: boolean; port: number }[]>`SELECT pg_is_in_recovery() AS standby, inet_server_port() AS port`;
+      expect(where).toEqual({ standby: false, port: Number(new URL(pair.primaryUrl).port) });
+
+      const fallbacks = logged.mock.calls.map((args) => String(args[0])).filter((line) => line.startsWith("Read replica unavailable"));
+      expect(fallbacks.length).toBeGreaterThan(0);
+      expect(fallbacks.every((line) => !line.includes("\n"))).toBe(true);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { loadCourse } from "@/lib/content/load-course";
 import { seedCourse } from "@/lib/content/seed-course";
 import { setLessonComplete } from "@/lib/learning/mutations";
+import { createClass } from "@/lib/classes/mutations";
 import { createUser, db } from "./helpers";
 
 describe("seeding and migrations", () => {
@@ -23,6 +25,32 @@ describe("seeding and migrations", () => {
     expect(before).toEqual([5, 4, course.modules.flatMap((m) => m.lessons).length, course.modules.flatMap((m) => m.activities).length, course.terms.length]);
     expect((await db.lessonProgress.findFirstOrThrow({ where: { userId: user.id } })).completedAt).not.toBeNull();
     expect(await db.attempt.findUnique({ where: { id: attemptId } })).not.toBeNull();
+  });
+
+  it("the backfill of pupils' creating class takes the class of their earliest membership, and only for pupils without email", async () => {
+    // Rows as they were before the column: the migration's own UPDATE is run on them.
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: first } = await createClass(teacher, { name: "Old 9A", term: "2025" });
+    const { id: later } = await createClass(teacher, { name: "Old 9B", term: "2025" });
+    const tag = Date.now().toString(36);
+    const pupil = await db.user.create({ data: { name: "Old pupil", username: `old-pupil-${tag}`, passwordHash: "x" }, select: { id: true } });
+    const loner = await db.user.create({ data: { name: "Old loner", username: `old-loner-${tag}`, passwordHash: "x" }, select: { id: true } });
+    const withEmail = await createUser("STUDENT");
+    await db.classMember.createMany({
+      data: [
+        { classId: later, userId: pupil.id, joinedAt: new Date("2025-03-01") },
+        { classId: first, userId: pupil.id, joinedAt: new Date("2025-01-10") },
+        { classId: first, userId: withEmail.id, joinedAt: new Date("2025-01-01") },
+      ],
+    });
+    const sql = readFileSync("prisma/migrations/20261130133019_pupils_created_in_class/migration.sql", "utf8");
+    const backfill = sql.slice(sql.indexOf('UPDATE "User"'));
+    await db.$executeRawUnsafe(backfill);
+
+    const createdIn = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { createdInClassId: true } })).createdInClassId;
+    expect(await createdIn(pupil.id)).toBe(first);
+    expect(await createdIn(loner.id)).toBeNull();
+    expect(await createdIn(withEmail.id)).toBeNull();
   });
 
   it("the migrations in prisma/migrations match schema.prisma (no drift)", () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { getAccountByLogin } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { ZCreateStudentAccountsInput } from "@/lib/classes/schemas";
-import { createClass } from "@/lib/classes/mutations";
-import { createStudentAccounts, listStudentAccounts, resetStudentPassword } from "@/lib/classes/student-accounts";
+import { addCoInstructor, createClass, joinClassByCode } from "@/lib/classes/mutations";
+import { getTaughtClass } from "@/lib/classes/queries";
+import { CREATED_ELSEWHERE_MESSAGE, createStudentAccounts, listStudentAccounts, resetStudentPassword } from "@/lib/classes/student-accounts";
 import { createUser, db } from "./helpers";
 
 const input = (classId: string, names: string) => ZCreateStudentAccountsInput.parse({ classId, names });
@@ -29,7 +30,7 @@ describe("accounts without email", () => {
       expect(await verifyPassword(row.passwordHash, account.password)).toBe(true);
       expect(await getAccountByLogin(account.username)).toEqual({ role: "STUDENT", mustChangePassword: true });
     }
-    expect((await listStudentAccounts(teacher, classId)).map((a) => a.username).sort()).toEqual(accounts.map((a) => a.username).sort());
+    expect((await listStudentAccounts(teacher, classId)).accounts.map((a) => a.username).sort()).toEqual(accounts.map((a) => a.username).sort());
   });
 
   it("another teacher can neither create accounts in the class nor reset its pupils' passwords; nothing changes", async () => {
@@ -68,6 +69,47 @@ describe("accounts without email", () => {
     const withEmail = await createUser("STUDENT");
     await db.classMember.create({ data: { classId, userId: withEmail.id } });
     await expect(resetStudentPassword(teacher, classId, withEmail.id)).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("only the class that created a pupil resets their password: not another class they joined by code; its co-instructors may", async () => {
+    const ownerA = await createUser("INSTRUCTOR");
+    const coA = await createUser("INSTRUCTOR");
+    const teacherB = await createUser("INSTRUCTOR");
+    const { id: classA } = await createClass(ownerA, { name: "8A", term: "Spring" });
+    const { id: classB } = await createClass(teacherB, { name: "8B", term: "Spring" });
+    await addCoInstructor(ownerA, classA, coA.email!);
+    const [created] = await createStudentAccounts(ownerA, input(classA, "Narine Grigoryan"));
+    const pupil = await db.user.findUniqueOrThrow({ where: { username: created!.username }, select: { id: true, email: true, username: true, name: true, role: true, mustChangePassword: true } });
+    // The pupil signs in and joins class B with its code, as any student can.
+    const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: classB }, select: { joinCode: true } });
+    await joinClassByCode(pupil, joinCode!);
+    const state = () => db.user.findUniqueOrThrow({ where: { id: pupil.id }, select: { passwordHash: true, sessionVersion: true, mustChangePassword: true, createdInClassId: true } });
+    const before = await state();
+    expect(before.createdInClassId).toBe(classA);
+
+    // Class B's instructor is told why, and nothing about the pupil changes: their password still works.
+    await expect(resetStudentPassword(teacherB, classB, pupil.id)).rejects.toMatchObject({ code: "FORBIDDEN", message: CREATED_ELSEWHERE_MESSAGE });
+    expect(await state()).toEqual(before);
+    expect(await verifyPassword(before.passwordHash, created!.password)).toBe(true);
+    // B's accounts page offers no reset for them but says where they come from; so does B's roster.
+    expect(await listStudentAccounts(teacherB, classB)).toEqual({ accounts: [], createdElsewhere: [{ id: pupil.id, name: pupil.name, username: created!.username }] });
+    const rosterB = await getTaughtClass(teacherB, classB);
+    expect(rosterB.members.map((m) => [m.user.id, m.user.createdElsewhere])).toEqual([[pupil.id, true]]);
+    expect(JSON.stringify(rosterB)).not.toContain(classA);
+    const rosterA = await getTaughtClass(coA, classA);
+    expect(rosterA.members.map((m) => [m.user.id, m.user.createdElsewhere])).toEqual([[pupil.id, false]]);
+    expect((await listStudentAccounts(coA, classA)).accounts.map((a) => a.id)).toEqual([pupil.id]);
+
+    // Class A's co-instructor may: a new one-time password, the old one gone, sessions ended.
+    const fresh = await resetStudentPassword(coA, classA, pupil.id);
+    const after = await state();
+    expect(await verifyPassword(after.passwordHash, fresh.password)).toBe(true);
+    expect(await verifyPassword(after.passwordHash, created!.password)).toBe(false);
+    expect(after).toMatchObject({ sessionVersion: before.sessionVersion + 1, mustChangePassword: true, createdInClassId: classA });
+
+    // A pupil with no creating class recorded (their class was deleted, or a row from before the column) is nobody's to reset.
+    await db.user.update({ where: { id: pupil.id }, data: { createdInClassId: null } });
+    await expect(resetStudentPassword(ownerA, classA, pupil.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses an empty list and more than 60 names before touching the database", () => {

@@ -102,6 +102,8 @@ export type TReplicaPair = {
   resumeReplay: () => Promise<void>;
   /** Resolves once the standby has replayed everything the primary had written when it was called. */
   waitForReplay: () => Promise<void>;
+  /** Shuts the standby down (fast shutdown); the primary keeps running. `stop` then stops the primary. */
+  stopStandby: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -132,12 +134,15 @@ export async function startReplicaPair(prepare: (primaryUrl: string) => void): P
     onError: log,
   });
   let standby: ChildProcess | null = null;
-  const stop = async () => {
+  const stopStandby = async () => {
     if (standby && standby.exitCode === null) {
       const exited = new Promise((resolve) => standby!.once("exit", resolve));
       standby.kill("SIGINT"); // fast shutdown
       await exited;
     }
+  };
+  const stop = async () => {
+    await stopStandby();
     await primary.stop();
     await rm(parent, { recursive: true, force: true });
   };
@@ -207,6 +212,7 @@ export async function startReplicaPair(prepare: (primaryUrl: string) => void): P
         }
       });
     },
+    stopStandby,
     stop,
   };
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Accounts without email" };
 export default async function AccountsPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageUser(`/teach/classes/${classId}/accounts`, "INSTRUCTOR", "ADMIN");
-  const [klass, accounts, origin] = await Promise.all([
+  const [klass, { accounts, createdElsewhere }, origin] = await Promise.all([
     orNotFound(getTaughtClassName(user, classId)),
     listStudentAccounts(user, classId),
     getRequestOrigin(),
@@ -84,6 +84,24 @@ export default async function AccountsPage({ params }: { params: Promise<{ class
           </>
         )}
       </section>
+
+      {createdElsewhere.length > 0 && (
+        <section aria-labelledby="elsewhere-heading" className="flex flex-col gap-3 print:hidden">
+          <h2 id="elsewhere-heading" className="text-xl font-semibold">Created by another class ({createdElsewhere.length})</h2>
+          <p className="max-w-prose text-sm text-muted">
+            These pupils joined this class with its code; their accounts were created by another class. Only that
+            class&apos;s instructors can give them a new one-time password here, so ask them, or an admin, who can make a
+            password reset link.
+          </p>
+          <ul className="flex flex-col gap-1">
+            {createdElsewhere.map((a) => (
+              <li key={a.id}>
+                {a.name} (<span className="font-mono">{a.username}</span>)
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

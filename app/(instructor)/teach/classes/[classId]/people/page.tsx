@@ -70,7 +70,14 @@ export default async function PeoplePage({ params }: { params: Promise<{ classId
                   <td className="p-2">
                     <Link href={`/teach/classes/${classId}/students/${s.id}`} className="underline">{s.name}</Link>
                   </td>
-                  <td className="p-2">{s.email ?? s.username}</td>
+                  <td className="p-2">
+                    {s.email ?? s.username}
+                    {s.createdElsewhere && (
+                      <span className="block text-sm text-muted">
+                        Account created by another class: ask its instructor or an admin for a new password.
+                      </span>
+                    )}
+                  </td>
                   <td className="p-2">{joinedAt.toISOString().slice(0, 10)}</td>
                   <td className="p-2">
                     <ActionForm action={removeStudentAction} submitLabel={`Remove ${s.name}`} variant="secondary" hidden={{ classId, userId: s.id }} className="flex flex-col gap-1" />
