@@ -35,7 +35,13 @@ type TStoredPage = {
   deflated: Buffer[];
 };
 
-type TStore = { pages: Map<string, TStoredPage>; filling: Set<string>; checkSession?: TSessionCheck };
+type TStore = {
+  pages: Map<string, TStoredPage>;
+  filling: Set<string>;
+  /** Bumped by every forget: a render that started before an admin's edit is not kept after it. */
+  generation: number;
+  checkSession?: TSessionCheck;
+};
 
 // NOTE: the same TTL as the published lessons a render reads (lib/learning/published-lessons.ts), so an
 // admin's edit reaches the other nodes within a minute; on the node that made it, at once.
@@ -49,7 +55,7 @@ export const CACHE_STATUS_HEADER = "x-crosscheck-cache";
 function store(): TStore {
   const key = Symbol.for("crosscheck.lesson-page-cache");
   const global = globalThis as typeof globalThis & { [key: symbol]: TStore | undefined };
-  return (global[key] ??= { pages: new Map(), filling: new Set() });
+  return (global[key] ??= { pages: new Map(), filling: new Set(), generation: 0 });
 }
 
 /** Called once at start-up from Next's side of the process (instrumentation.ts). */
@@ -59,7 +65,9 @@ export function registerLessonSessionCheck(check: TSessionCheck) {
 
 /** After an admin edits content: the next request of each lesson is rendered afresh. */
 export function forgetLessonPages() {
-  store().pages.clear();
+  const current = store();
+  current.pages.clear();
+  current.generation++;
 }
 
 function cacheablePath(req: IncomingMessage): string | null {
@@ -113,7 +121,8 @@ function interleave(parts: Buffer[], between: Buffer): Buffer[] {
 
 /** Renders the page through Next.js with this reader's cookie, then keeps it. */
 function fillLater(path: string, incoming: IncomingHttpHeaders, origin: string) {
-  const { filling, pages } = store();
+  const current = store();
+  const { filling, pages, generation } = current;
   if (filling.has(path)) return;
   filling.add(path);
   const headers: Record<string, string> = { cookie: incoming.cookie ?? "" };
@@ -123,7 +132,7 @@ function fillLater(path: string, incoming: IncomingHttpHeaders, origin: string) 
       const html = Buffer.from(await response.arrayBuffer());
       const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
       const isPage = response.status === 200 && response.headers.get("content-type")?.startsWith("text/html");
-      if (!isPage || !nonce || !html.includes(nonce)) return;
+      if (!isPage || !nonce || !html.includes(nonce) || current.generation !== generation) return;
       if (pages.size >= MAX_PAGES) pages.clear();
       pages.set(path, keepPage(html, nonce, [...response.headers]));
     })
