@@ -238,3 +238,43 @@ function oversized(call: TCall): TCall {
   if ("json" in call) return { json: [...call.json, big] };
   return "state" in call ? { state: { ...call.state, padding: big } } : { form: { ...call.form, padding: big } };
 }
+
+test("the autosave and submit routes refuse malformed bodies from the attempt's owner with a 4xx, and the attempt stays open", async () => {
+  const owner = actionsWorld.callers.get("studentA")!;
+  const at = new Date().toISOString();
+  const written = (text: string) => ({ questionId: "q9", value: { text }, answeredAt: at });
+  const bodies: [string, string | Buffer][] = [
+    ["a NUL byte in a written answer", JSON.stringify(written("My answer\u0000 goes on"))],
+    ["broken UTF-8 in a written answer", Buffer.concat([Buffer.from('{"questionId":"q9","value":{"text":"'), BROKEN, Buffer.from(`"},"answeredAt":"${at}"}`)])],
+    ["NaN", `{"questionId":"q9","value":{"text":NaN},"answeredAt":"${at}"}`],
+    ["1e309 as the time", `{"questionId":"q9","value":{"text":"x"},"answeredAt":1e309}`],
+    ["a 20-digit time", `{"questionId":"q9","value":{"text":"x"},"answeredAt":12345678901234567890}`],
+    ["an object for the question", JSON.stringify({ ...written("x"), questionId: { id: "q9" } })],
+    ["1 MB of text", JSON.stringify(written(MB))],
+  ];
+  // An answer that does not fit its question is refused by the autosave; a submission skips it by design
+  // (lib/attempts/submit-attempt.ts) and grades the stored one, so it is sent to the autosave only.
+  const unfit = await owner.fetch(`/api/attempts/${W.attemptA}/answers`, {
+    method: "PUT",
+    headers: { origin: BASE, "content-type": "application/json" },
+    data: JSON.stringify({ ...written("x"), value: { text: ["a", "b"] } }),
+  });
+  expect(unfit.status(), "an array for a written answer's text").toBe(400);
+  const before = await snapshot();
+  for (const [what, body] of bodies) {
+    for (const [method, path, data] of [
+      ["PUT", `/api/attempts/${W.attemptA}/answers`, body],
+      // The submit route carries every answer: the same one inside its list (raw bytes spliced in where it is not JSON text).
+      ["POST", `/api/attempts/${W.attemptA}/submit`, Buffer.concat([Buffer.from('{"answers":['), Buffer.from(body), Buffer.from("]}")])],
+    ] as const) {
+      const response = await owner.fetch(path, { method, headers: { origin: BASE, "content-type": "application/json" }, data });
+      const text = await response.text();
+      const label = `${method} ${path.split("/").pop()} with ${what}`;
+      if (process.env.SA_DEBUG) console.log(label, response.status(), text.slice(0, 200));
+      expect.soft(response.status(), `${label}: ${text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect.soft(response.status(), `${label}: ${text.slice(0, 200)}`).toBeLessThan(500);
+      expect.soft(text, label).not.toMatch(LEAK);
+    }
+  }
+  expect(changedTables(before, await snapshot()), "nothing saved, nothing submitted").toEqual([]);
+});
