@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { NextRequest } from "next/server";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { verifyRequestSession } from "@/lib/auth/verify-request";
+import { NUL_MESSAGE, nulPathOf } from "@/lib/plain-text";
 
 /** A browser always sends Origin on PUT and POST; it must name the host this request was sent to. */
 function isSameOrigin(request: NextRequest): boolean {
@@ -39,12 +40,16 @@ export async function handleApi<T>(
     const user = await verifyRequestSession(request, roles);
     if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again: your answers are kept on this device.");
     if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose your own password first.");
-    const text = await request.text();
-    if (text.length > maxBytes) return fail(413, "INVALID", "That answer is too long to save.");
-    return Response.json({ ok: true, data: await fn(user, JSON.parse(text)) });
+    const bytes = await request.arrayBuffer();
+    if (bytes.byteLength > maxBytes) return fail(413, "INVALID", "That answer is too long to save.");
+    // NOTE: strict UTF-8 (broken bytes are refused, not saved as U+FFFD), and no NUL, which jsonb cannot hold.
+    const body: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    if (nulPathOf(body)) return fail(400, "INVALID", NUL_MESSAGE);
+    return Response.json({ ok: true, data: await fn(user, body) });
   } catch (error) {
     if (error instanceof AppError) return Response.json({ ok: false, code: error.code, error: error.message }, { status: HTTP_STATUS[error.code] });
-    if (error instanceof SyntaxError || (error instanceof Error && error.name === "ZodError")) {
+    // A SyntaxError is JSON that does not parse; a TypeError from the decoder is bytes that are not UTF-8.
+    if (error instanceof SyntaxError || (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) || (error instanceof Error && error.name === "ZodError")) {
       return Response.json({ ok: false, code: "INVALID", error: "That request could not be read." }, { status: 400 });
     }
     if (isDatabaseUnavailable(error)) {

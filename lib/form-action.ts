@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError, FieldsError } from "@/lib/errors";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
+import { nulFieldErrors } from "@/lib/plain-text";
 
 /** Everything the user typed, to put back in the form after an error (never passwords). */
 export function typedValues(formData: FormData): Record<string, string> {
@@ -14,7 +15,8 @@ export function typedValues(formData: FormData): Record<string, string> {
 /**
  * The body of a form's server action: parses the form with `schema`, runs `fn`, and turns bad input or an
  * AppError into a message for the form, with what the user typed, so nothing is lost. `fn` may return a
- * success message; redirects and unexpected errors pass through.
+ * success message; redirects and unexpected errors pass through. A field holding a NUL character (which
+ * Postgres cannot store) is refused before anything runs, hidden `$` fields (ids the action reads itself) too.
  */
 export async function runFormAction<S extends z.ZodType>(
   formData: FormData,
@@ -22,6 +24,8 @@ export async function runFormAction<S extends z.ZodType>(
   fn: (input: z.infer<S>) => Promise<string | void>,
 ): Promise<TFormState> {
   const values = typedValues(formData);
+  const nul = nulFieldErrors(formData);
+  if (nul) return { fieldErrors: nul, error: "Please correct the fields marked below.", values };
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), error: "Please correct the fields marked below.", values };
   try {

@@ -6,10 +6,12 @@
  * - on SIGTERM or SIGINT it stops accepting connections, lets the requests in flight finish (up to 20 s),
  *   then exits, so a deploy or a scale-down loses no acknowledged save;
  * - lesson pages are answered from memory, with a fresh script nonce, after the session check
- *   (lib/http/lesson-page-cache.ts, docs/decisions/012).
+ *   (lib/http/lesson-page-cache.ts, docs/decisions/012);
+ * - a server action whose declared body is over the 4 MB limit gets a 413 here: Next itself would read
+ *   up to the limit and answer 500 ("Body exceeded 4mb limit").
  * Environment: PORT (3000), HOST (0.0.0.0), TRUSTED_PROXY_HOPS (0).
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/http/client-address";
 import { serveLessonPage } from "../lib/http/lesson-page-cache";
@@ -26,11 +28,31 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** next.config.js's `serverActions.bodySizeLimit` ("4mb"), in bytes. */
+const ACTION_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Refuses a server action whose body says it is over the limit, after reading (and dropping) at most 64 MB of it. */
+function refuseOversizedAction(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== "POST" || !req.headers["next-action"] || !(Number(req.headers["content-length"]) > ACTION_BODY_LIMIT)) return false;
+  // NOTE: answering before the body is read would reset the connection under the client's upload.
+  let read = 0;
+  req.on("data", (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > 64 * ACTION_BODY_LIMIT) req.destroy();
+  });
+  req.on("end", () => {
+    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end("That is more than the 4 MB a form can send.");
+  });
+  return true;
+}
+
 let inFlight = 0;
 const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
   inFlight++;
   res.on("close", () => inFlight--);
+  if (refuseOversizedAction(req, res)) return;
   void serveLessonPage(req, res, origin).then((served) => (served ? undefined : handle(req, res)));
 });
 // Lesson pages are rendered for the cache by a request to this very server.

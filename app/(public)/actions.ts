@@ -11,6 +11,7 @@ import { landingPath } from "@/lib/auth/roles";
 import { ZChangePasswordInput, ZResetPasswordInput, ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
 import { resetPasswordWithLink } from "@/lib/auth/password-reset";
 import { runFormAction } from "@/lib/form-action";
+import { nulFieldErrors } from "@/lib/plain-text";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, FieldsError } from "@/lib/errors";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
@@ -20,6 +21,8 @@ const WRONG_CREDENTIALS = "Wrong email, username or password.";
 /** Signs in with email or username and password; the same message for an unknown login and a wrong password. */
 export async function signInAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const values = { login: String(formData.get("login") ?? "") };
+  const nul = nulFieldErrors(formData);
+  if (nul) return { fieldErrors: nul, values };
   const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const { login, password, next } = parsed.data;
@@ -49,6 +52,8 @@ export async function signInAction(_prev: TFormState, formData: FormData): Promi
 /** Creates a student account and signs it in. */
 export async function signUpAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+  const nul = nulFieldErrors(formData);
+  if (nul) return { fieldErrors: nul, values };
   const parsed = ZSignUpInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   if (isCommonPassword(parsed.data.password)) return { fieldErrors: { password: COMMON_PASSWORD_MESSAGE }, values };
@@ -74,6 +79,8 @@ export async function signOutAction() {
 export async function changePasswordAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  const nul = nulFieldErrors(formData);
+  if (nul) return { fieldErrors: nul };
   const parsed = ZChangePasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   if (isCommonPassword(parsed.data.newPassword)) return { fieldErrors: { newPassword: COMMON_PASSWORD_MESSAGE } };

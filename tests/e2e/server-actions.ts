@@ -41,7 +41,9 @@ export function readSourceActions(root = process.cwd()): { file: string; name: s
 
 /** A file field of a form. */
 export type TFile = { name: string; mimeType: string; buffer: Buffer };
-export type TForm = Record<string, string | string[] | TFile>;
+/** Exact bytes sent in place of a value: a form field's text, or a JSON value (`1e309`, broken UTF-8 in a string). */
+export type TRaw = { raw: Buffer };
+export type TForm = Record<string, string | string[] | TFile | TRaw>;
 
 /**
  * How the browser calls an action (React's `encodeReply`, as captured from Chromium): a form action gets
@@ -52,15 +54,41 @@ export type TForm = Record<string, string | string[] | TFile>;
 export type TCall = { state: TForm } | { form: TForm } | { json: unknown[] };
 
 const isFile = (value: unknown): value is TFile => typeof value === "object" && value !== null && "buffer" in value;
+const isRaw = (value: unknown): value is TRaw => typeof value === "object" && value !== null && "raw" in value;
 
-function encode(call: TCall): { multipart: FormData } | { data: string; contentType: string } {
-  if ("json" in call) return { data: JSON.stringify(call.json), contentType: "text/plain;charset=UTF-8" };
+/** JSON text with each TRaw's bytes where it stands (a marker string stands in for it while stringifying). */
+function jsonWithRaw(value: unknown): Buffer {
+  const raws: Buffer[] = [];
+  const text = JSON.stringify(value, (_, v: unknown) => (isRaw(v) ? `\u0001raw${raws.push(Buffer.from(v.raw)) - 1}\u0001` : v));
+  const parts = text.split(/"\\u0001raw(\d+)\\u0001"/);
+  return Buffer.concat(parts.map((part, i) => (i % 2 ? raws[Number(part)]! : Buffer.from(part, "utf8"))));
+}
+
+/** A multipart body written by hand, for fields whose bytes FormData would re-encode (broken UTF-8). */
+function rawMultipart(fields: [string, string | TRaw][]): { data: Buffer; contentType: string } {
+  const boundary = `----crosscheck${Date.now().toString(36)}`;
+  const parts = fields.flatMap(([key, value]) => [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n`),
+    isRaw(value) ? value.raw : Buffer.from(value, "utf8"),
+    Buffer.from("\r\n"),
+  ]);
+  return { data: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+function encode(call: TCall): { multipart: FormData } | { data: string | Buffer; contentType: string } {
+  if ("json" in call) return { data: jsonWithRaw(call.json), contentType: "text/plain;charset=UTF-8" };
   const fields = "state" in call ? call.state : call.form;
+  const values = Object.values(fields).flatMap((value) => (Array.isArray(value) ? value : [value]));
+  if (values.some(isRaw)) {
+    if (values.some(isFile)) throw new Error("raw bytes and files in one form are not supported");
+    const list = Object.entries(fields).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((one) => [`_1_${key}`, one as string | TRaw] as [string, string | TRaw]));
+    return rawMultipart([...list, ["0", JSON.stringify("state" in call ? [{}, "$K1"] : ["$K1"])]]);
+  }
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) {
     for (const one of Array.isArray(value) ? value : [value]) {
       if (isFile(one)) body.append(`_1_${key}`, new Blob([new Uint8Array(one.buffer)], { type: one.mimeType }), one.name);
-      else body.append(`_1_${key}`, one);
+      else if (!isRaw(one)) body.append(`_1_${key}`, one);
     }
   }
   body.append("0", JSON.stringify("state" in call ? [{}, "$K1"] : ["$K1"]));
@@ -92,8 +120,33 @@ export async function callAction(request: APIRequestContext, baseURL: string, pa
  * holds it (`{"error":...}`, `{"ok":...}`, `E{"digest":...}` for a thrown error). Null when there is none.
  */
 export function actionResult(text: string): string | null {
-  const lines = text.split("\n");
-  const row = /"a":"\$@([0-9a-f]+)"/.exec(lines.find((line) => line.startsWith("0:")) ?? "")?.[1];
-  if (!row) return null;
-  return lines.find((line) => line.startsWith(`${row}:`))?.slice(row.length + 1) ?? null;
+  const rows = rscRows(text);
+  const row = /"a":"\$@([0-9a-f]+)"/.exec(rows.get("0") ?? "")?.[1];
+  return row ? (rows.get(row) ?? null) : null;
+}
+
+/**
+ * The rows of an RSC response by id: `<id>:<json>\n`, or `<id>:T<hex byte length>,<text>` with no newline
+ * after the text (a long string the action echoed back, such as what was typed in a form).
+ */
+export function rscRows(text: string): Map<string, string> {
+  const bytes = Buffer.from(text, "utf8");
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString("utf8");
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(",", colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, `T${bytes.subarray(comma + 1, comma + 1 + length).toString("utf8")}`);
+      at = comma + 1 + length;
+    } else {
+      const end = bytes.indexOf("\n", colon);
+      rows.set(id, bytes.subarray(colon + 1, end < 0 ? bytes.length : end).toString("utf8"));
+      at = end < 0 ? bytes.length : end + 1;
+    }
+  }
+  return rows;
 }

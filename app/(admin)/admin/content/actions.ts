@@ -16,6 +16,7 @@ import { ZSourceFormData } from "@/lib/authoring/source-form";
 import { createSource, setSourceStatus, updateSource } from "@/lib/authoring/sources";
 import { importCourseForAdmin } from "@/lib/authoring/transfer";
 import { forgetPublishedLessons } from "@/lib/learning/published-lessons";
+import { NUL_MESSAGE, nulPathOf } from "@/lib/plain-text";
 
 /** Learners' pages (this process's lesson cache included) and the admin's lists show a content change at once. */
 function refresh() {
@@ -145,6 +146,8 @@ export type TBuilderResult = { error?: string; fieldErrors?: Record<string, stri
 /** The question builder posts its whole state as one value; nothing is lost on an error (it stays on screen). */
 export async function addSourceQuestionsAction(input: unknown): Promise<TBuilderResult> {
   const actor = await requireUser("ADMIN");
+  const nul = nulPathOf(input);
+  if (nul) return { error: "Please correct the parts marked below.", fieldErrors: { [nul]: NUL_MESSAGE } };
   const parsed = ZBuilderInput.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -3,14 +3,30 @@
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
+import type { TFormState } from "@/lib/auth/form-state";
+import { AppError } from "@/lib/errors";
 import { z } from "zod";
 
-const ZStartInput = z.object({ moduleSlug: z.string().max(100), activitySlug: z.string().max(100) });
+// Slugs only: they go into the redirect's URL (a NUL or a newline there was a 500).
+const ZSlug = z.string().regex(/^[a-z0-9-]{1,100}$/);
+const ZStartInput = z.object({ moduleSlug: ZSlug, activitySlug: ZSlug });
 
-/** Starts a new attempt (a retake) and opens it. */
-export async function retakeAction(formData: FormData) {
+/**
+ * Starts a new attempt (a retake) and opens it. Malformed slugs or an activity the caller cannot see get
+ * a message back, not a thrown error (a 500); the button's form shows none, as only a forged or stale
+ * request gets here. NOTE: not notFound(): Next would render the page posted from with the 404, and the
+ * activity page starts an attempt when rendered.
+ */
+export async function retakeAction(formData: FormData): Promise<TFormState | void> {
   const user = await requireUser("STUDENT", "INSTRUCTOR", "ADMIN");
-  const { moduleSlug, activitySlug } = ZStartInput.parse(Object.fromEntries(formData));
-  await startOrResumeAttempt(user, activitySlug);
+  const parsed = ZStartInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "No such quiz or exercise." };
+  const { moduleSlug, activitySlug } = parsed.data;
+  try {
+    await startOrResumeAttempt(user, activitySlug);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
   redirect(`/learn/${moduleSlug}/activities/${activitySlug}`);
 }
