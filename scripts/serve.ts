@@ -31,14 +31,14 @@ await app.prepare();
 /** next.config.js's `serverActions.bodySizeLimit` ("4mb"), in bytes. */
 const ACTION_BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Refuses a server action whose body says it is over the limit, after reading (and dropping) at most 64 MB of it. */
+/** Refuses a server action whose body says it is over the limit, after reading (and dropping) at most 16 MB of it. */
 function refuseOversizedAction(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "POST" || !req.headers["next-action"] || !(Number(req.headers["content-length"]) > ACTION_BODY_LIMIT)) return false;
   // NOTE: answering before the body is read would reset the connection under the client's upload.
   let read = 0;
   req.on("data", (chunk: Buffer) => {
     read += chunk.length;
-    if (read > 64 * ACTION_BODY_LIMIT) req.destroy();
+    if (read > 4 * ACTION_BODY_LIMIT) req.destroy();
   });
   req.on("end", () => {
     res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
