@@ -136,8 +136,8 @@ export function createActionsWorld() {
       retakeAction: {
         open: "learners start their own attempts; not at an activity they cannot see (a draft)",
         refused: ["anonymous", "studentB", "teacherB"],
-        call: () => ({ form: { moduleSlug: W.module, activitySlug: W.activity } }),
-        control: { as: "studentB", call: () => ({ form: { moduleSlug: "september-2023", activitySlug: QUIZ } }) },
+        call: () => ({ state: { moduleSlug: W.module, activitySlug: W.activity } }),
+        control: { as: "studentB", call: () => ({ state: { moduleSlug: "september-2023", activitySlug: QUIZ } }) },
       },
     },
     "app/(instructor)/teach/classes/actions.ts": {

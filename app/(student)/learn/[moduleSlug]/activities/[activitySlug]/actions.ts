@@ -12,12 +12,12 @@ const ZSlug = z.string().regex(/^[a-z0-9-]{1,100}$/);
 const ZStartInput = z.object({ moduleSlug: ZSlug, activitySlug: ZSlug });
 
 /**
- * Starts a new attempt (a retake) and opens it. Malformed slugs or an activity the caller cannot see get
- * a message back, not a thrown error (a 500); the button's form shows none, as only a forged or stale
- * request gets here. NOTE: not notFound(): Next would render the page posted from with the 404, and the
- * activity page starts an attempt when rendered.
+ * Starts a new attempt (a retake) and opens it. Malformed slugs, or an activity the caller can no longer
+ * see (unpublished since the page was opened), get a message shown beside the button, not a thrown error
+ * (a 500). NOTE: not notFound(): Next would render the page posted from with the 404, and the activity
+ * page starts an attempt when rendered.
  */
-export async function retakeAction(formData: FormData): Promise<TFormState | void> {
+export async function retakeAction(_: TFormState, formData: FormData): Promise<TFormState> {
   const user = await requireUser("STUDENT", "INSTRUCTOR", "ADMIN");
   const parsed = ZStartInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "No such quiz or exercise." };

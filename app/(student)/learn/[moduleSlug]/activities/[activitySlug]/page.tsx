@@ -13,10 +13,8 @@ import { AppError } from "@/lib/errors";
 import { formatScore } from "@/lib/learning/scores";
 import { formatInZone } from "@/lib/assignments/dates";
 import { SourceColumns } from "@/components/quiz/source-columns";
+import { ActionForm } from "@/components/forms/action-form";
 import { retakeAction } from "./actions";
-
-// The action answers a forged or stale request (an unknown activity) with a message this button does not show.
-const retake = retakeAction as (formData: FormData) => Promise<void>;
 
 type TParams = { moduleSlug: string; activitySlug: string };
 type TSearch = { attempt?: string };
@@ -104,13 +102,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               : "Your teacher has chosen not to show scores and the answer key here; they will go over the answers with you."}{" "}
             Your answers are saved and your teacher can see them.
           </p>
-          <form action={retake}>
-            <input type="hidden" name="moduleSlug" value={moduleSlug} />
-            <input type="hidden" name="activitySlug" value={activitySlug} />
-            <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
-              Try again
-            </button>
-          </form>
+          <ActionForm action={retakeAction} submitLabel="Try again" pendingLabel="Starting…" variant="secondary" className="flex flex-col items-start gap-2" hidden={{ moduleSlug, activitySlug }} />
         </section>
       ) : (
         viewed?.result && (
@@ -119,13 +111,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               <h2 id="result-heading" className="text-xl font-semibold">
                 Attempt {viewed.number}: {Math.round(viewed.result.score * 10) / 10} of {viewed.result.maxScore} points ({formatScore(viewed.result)})
               </h2>
-              <form action={retake}>
-                <input type="hidden" name="moduleSlug" value={moduleSlug} />
-                <input type="hidden" name="activitySlug" value={activitySlug} />
-                <button type="submit" className="min-h-11 rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
-                  Retake
-                </button>
-              </form>
+              <ActionForm action={retakeAction} submitLabel="Retake" pendingLabel="Starting…" className="flex flex-col items-end gap-2" hidden={{ moduleSlug, activitySlug }} />
             </div>
             {attempts.length > 1 && (
               <nav aria-label="Your attempts" className="text-sm">
