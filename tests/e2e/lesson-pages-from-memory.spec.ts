@@ -46,6 +46,12 @@ test("a lesson from memory has a new nonce on every response, is the same page f
     expect(tags.length).toBeGreaterThan(0);
     for (const tag of tags) expect(tag).toContain(`nonce="${nonces[i]}"`);
   });
+  // A page from memory carries the same security headers as any page, and no shared cache may keep it.
+  for (const r of responses) {
+    expect(r.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cache-control": "private, no-store" });
+    expect(r.headers()["referrer-policy"]).toBeTruthy();
+    expect(r.headers()["set-cookie"]).toBeUndefined();
+  }
   // Nothing personal is kept: the student's two pages, the instructor's and the admin's differ only by their nonces.
   for (const i of [1, 2, 3]) expect(withoutNonce(pages[i]!, nonces[i]!)).toBe(withoutNonce(pages[0]!, nonces[0]!));
 
