@@ -50,7 +50,7 @@ const MAX_PAGES = 500;
 const LESSON_PATH = /^\/learn\/(?!sources\/)[\w-]+\/[\w-]+$/;
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
 const UNSTORED_HEADERS = new Set(["set-cookie", "date", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "x-crosscheck-cache"]);
-export const CACHE_STATUS_HEADER = "x-crosscheck-cache";
+const CACHE_STATUS_HEADER = "x-crosscheck-cache";
 
 function store(): TStore {
   const key = Symbol.for("crosscheck.lesson-page-cache");
