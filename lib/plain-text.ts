@@ -2,8 +2,9 @@
  * NUL (U+0000) is the one character Postgres cannot store in text or jsonb: a query carrying one fails
  * with an error, which a server action would turn into a 500. No form or editor of ours sends it (a
  * browser's text fields cannot hold it), so input holding one is refused with a message before any query.
- * Broken UTF-8 needs nothing here: the body is decoded with U+FFFD for each broken sequence, and that
- * character is stored like any other.
+ * Broken UTF-8 needs nothing here: a server action's body that is not UTF-8 is refused with a 400 before
+ * Next reads it (scripts/serve.ts, lib/http/action-body.ts), and the JSON routes decode strictly
+ * (lib/api-route.ts), so no text reaching this check holds a broken sequence.
  */
 export const NUL_MESSAGE = "This contains an invisible NUL character; please retype it.";
 

@@ -1,5 +1,5 @@
 /**
- * The production server: Next's request handler behind a plain Node HTTP server, for two things
+ * The production server: Next's request handler behind a plain Node HTTP server, for what
  * `next start` cannot do (docs/decisions/010):
  * - the client's address for rate limiting is set here from the TCP peer, or from X-Forwarded-For only
  *   as far as TRUSTED_PROXY_HOPS trusted proxies vouch for it, so a forged header cannot reset a limit;
@@ -7,12 +7,16 @@
  *   then exits, so a deploy or a scale-down loses no acknowledged save;
  * - lesson pages are answered from memory, with a fresh script nonce, after the session check
  *   (lib/http/lesson-page-cache.ts, docs/decisions/012);
- * - a server action whose declared body is over the 4 MB limit gets a 413 here: Next itself would read
- *   up to the limit and answer 500 ("Body exceeded 4mb limit").
+ * - a server action's body (a POST with `next-action`, or a multipart form posted without JavaScript) is
+ *   read here first, chunked or not (lib/http/action-body.ts): over the 4 MB limit it gets a 413, where
+ *   Next would answer 500 ("Body exceeded 4mb limit"); text that is not UTF-8 gets a 400, where Next would
+ *   store U+FFFD in its place (a file's bytes are not text and are not checked). Next then reads the
+ *   buffered body; every other request streams to Next untouched.
  * Environment: PORT (3000), HOST (0.0.0.0), TRUSTED_PROXY_HOPS (0).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { isServerActionPost, isUtf8Body, NOT_UTF8_MESSAGE, readActionBody, requestWithBody, TOO_LARGE_MESSAGE } from "../lib/http/action-body";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/http/client-address";
 import { serveLessonPage } from "../lib/http/lesson-page-cache";
 
@@ -28,23 +32,23 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** next.config.js's `serverActions.bodySizeLimit` ("4mb"), in bytes. */
-const ACTION_BODY_LIMIT = 4 * 1024 * 1024;
-
-/** Refuses a server action whose body says it is over the limit, after reading (and dropping) at most 16 MB of it. */
-function refuseOversizedAction(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== "POST" || !req.headers["next-action"] || !(Number(req.headers["content-length"]) > ACTION_BODY_LIMIT)) return false;
-  // NOTE: answering before the body is read would reset the connection under the client's upload.
-  let read = 0;
-  req.on("data", (chunk: Buffer) => {
-    read += chunk.length;
-    if (read > 4 * ACTION_BODY_LIMIT) req.destroy();
-  });
-  req.on("end", () => {
-    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-    res.end("That is more than the 4 MB a form can send.");
-  });
-  return true;
+/**
+ * A server action's request with its body read and checked: the request to hand Next (its body buffered),
+ * or null once it has been answered here, 413 over the 4 MB limit, 400 for text that is not UTF-8. Any
+ * other request is returned as it is, its body still streaming.
+ */
+async function checkedActionRequest(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
+  if (!isServerActionPost(req.method, req.headers)) return req;
+  const body = await readActionBody(req);
+  if (body === null) return null; // the client went away, or sent far too much and was cut off
+  const refuse = (status: number, message: string) => {
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(message);
+    return null;
+  };
+  if (body === "too-large") return refuse(413, TOO_LARGE_MESSAGE);
+  if (!isUtf8Body(body, req.headers["content-type"])) return refuse(400, NOT_UTF8_MESSAGE);
+  return requestWithBody(req, body);
 }
 
 let inFlight = 0;
@@ -52,8 +56,9 @@ const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
   inFlight++;
   res.on("close", () => inFlight--);
-  if (refuseOversizedAction(req, res)) return;
-  void serveLessonPage(req, res, origin).then((served) => (served ? undefined : handle(req, res)));
+  void checkedActionRequest(req, res).then(async (checked) => {
+    if (checked && !(await serveLessonPage(checked, res, origin))) await handle(checked, res);
+  });
 });
 // Lesson pages are rendered for the cache by a request to this very server.
 const origin = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;

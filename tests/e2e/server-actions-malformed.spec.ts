@@ -9,9 +9,11 @@ import { createActionsWorld, type TActor, type TRow } from "./server-actions-wor
  * valid request, each field in turn replaced by something malformed: a NUL byte inside the text, broken
  * UTF-8 bytes, NaN, 1e309, -0, a 20-digit number, an empty value, 1 MB of text, and for JSON arguments an
  * array and an object where a string belongs; then the valid request with extra `role` and `userId` fields,
- * and a body over the 4 MB limit. What a user would notice: never a 5xx or a stack trace, but the message
- * the form shows (or a redirect, or a 4xx); a refusal writes nothing; the extra fields change no one's role
- * and nothing of the user they name.
+ * and a body over the 4 MB limit, sent with its Content-Length and sent chunked without one. What a user
+ * would notice: never a 5xx or a stack trace, but the message the form shows (or a redirect, or a 4xx); a
+ * refusal writes nothing; broken UTF-8 is refused with a 400 and an oversized body with a 413, whichever
+ * field and however it is sent (scripts/serve.ts); the extra fields change no one's role and nothing of
+ * the user they name.
  */
 
 test.describe.configure({ mode: "serial" });
@@ -189,10 +191,15 @@ test("every server action, sent malformed fields by its rightful caller, answers
     const action = actionsWorld.built.find((a) => a.file === file && a.name === name)!;
     // The extra fields first, on the valid request (which must work): it runs before any variant has locked or changed anything.
     const extra = rightful.checked ? withExtraFields(await rightful.call(), rightful.as) : null;
-    const requestsOfRow: { label: string; call: () => Promise<TCall>; extra?: true }[] = [
+    const requestsOfRow: { label: string; call: () => Promise<TCall>; extra?: true; status?: number; chunked?: true }[] = [
       ...(extra ? [{ label: "extra role and userId fields", call: async () => withExtraFields(await rightful.call(), rightful.as)!, extra: true as const }] : []),
-      ...variantsOf(await rightful.call()).map((v, i) => ({ label: v.label, call: async () => variantsOf(await rightful.call())[i]!.call })),
-      { label: "a body over the 4 MB limit", call: async () => oversized(await rightful.call()) },
+      ...variantsOf(await rightful.call()).map((v, i) => ({
+        label: v.label,
+        call: async () => variantsOf(await rightful.call())[i]!.call,
+        ...(/broken UTF-8/.test(v.label) ? { status: 400 } : {}),
+      })),
+      { label: "a body over the 4 MB limit", call: async () => oversized(await rightful.call()), status: 413 },
+      { label: "a chunked body over the 4 MB limit (no Content-Length)", call: async () => oversized(await rightful.call()), status: 413, chunked: true as const },
     ];
     const writesToMakeCall = rightful.call() instanceof Promise;
     for (const request of requestsOfRow) {
@@ -205,7 +212,7 @@ test("every server action, sent malformed fields by its rightful caller, answers
       last = null;
       const people = request.extra ? await rolesAndBystander(bystanderOf(rightful.as)) : null;
       const started = Date.now();
-      const outcome = await callAction(context, BASE, pageOf(action), action.id, call);
+      const outcome = await callAction(context, BASE, pageOf(action), action.id, call, { chunked: request.chunked });
       const took = Date.now() - started;
       requests++;
       await takeBackFailures(limits);
@@ -215,6 +222,7 @@ test("every server action, sent malformed fields by its rightful caller, answers
       expect.soft(outcome.status, `${label}: the action exists`).not.toBe(409);
       expect.soft(answer, `${label}: a message, a redirect or a 4xx, never a crash (${describeOutcome(outcome)})`).not.toMatch(/crash|unknown/);
       expect.soft(outcome.text, `${label}: no stack trace or server path (${describeOutcome(outcome)})`).not.toMatch(LEAK);
+      if (request.status) expect.soft(outcome.status, `${label}: refused before the action runs (${describeOutcome(outcome)})`).toBe(request.status);
       if (answer === "refused") {
         last = await snapshot();
         expect.soft(changedTables(before, last), `${label}: refused, so nothing written`).toEqual([]);
@@ -238,6 +246,19 @@ function oversized(call: TCall): TCall {
   if ("json" in call) return { json: [...call.json, big] };
   return "state" in call ? { state: { ...call.state, padding: big } } : { form: { ...call.form, padding: big } };
 }
+
+test("a file's bytes are not text: a course file that is not UTF-8 reaches the import action, which explains what is wrong, and nothing is written", async () => {
+  const action = actionsWorld.built.find((a) => a.name === "importCourseAction")!;
+  const notAZip = Buffer.concat([Buffer.from("PK\u0003\u0004"), BROKEN, Buffer.alloc(64, 0xff)]);
+  const before = await snapshot();
+  const outcome = await callAction(actionsWorld.callers.get("admin")!, BASE, pageOf(action), action.id, {
+    state: { file: { name: "course.zip", mimeType: "application/zip", buffer: notAZip } },
+  });
+  expect(outcome.status, describeOutcome(outcome)).toBe(200);
+  expect(actionResult(outcome.text), "the import form's own message").toMatch(/"error":"[^"]+"/);
+  expect(outcome.text).not.toMatch(LEAK);
+  expect(changedTables(before, await snapshot()), "nothing imported").toEqual([]);
+});
 
 test("the autosave and submit routes refuse malformed bodies from the attempt's owner with a 4xx, and the attempt stays open", async () => {
   const owner = actionsWorld.callers.get("studentA")!;

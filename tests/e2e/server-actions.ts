@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
@@ -97,11 +98,15 @@ function encode(call: TCall): { multipart: FormData } | { data: string | Buffer;
 
 export type TOutcome = { status: number; redirect: string | null; text: string };
 
-/** POSTs a server action the way the browser does, from `page` (an attacker may pick any page). */
-export async function callAction(request: APIRequestContext, baseURL: string, page: string, actionId: string, call: TCall): Promise<TOutcome> {
+/**
+ * POSTs a server action the way the browser does, from `page` (an attacker may pick any page); with
+ * `chunked`, its body goes out in chunks with no Content-Length, as a script's streamed upload does.
+ */
+export async function callAction(request: APIRequestContext, baseURL: string, page: string, actionId: string, call: TCall, { chunked = false } = {}): Promise<TOutcome> {
   const encoded = encode(call);
   const headers: Record<string, string> = { "next-action": actionId, origin: baseURL, accept: "text/x-component" };
   if ("data" in encoded) headers["content-type"] = encoded.contentType;
+  if (chunked) return postChunked(request, new URL(page, baseURL), headers, encoded);
   let response: APIResponse;
   try {
     response = await request.post(page, { headers, maxRedirects: 0, ...("data" in encoded ? { data: encoded.data } : { multipart: encoded.multipart }) });
@@ -113,6 +118,31 @@ export async function callAction(request: APIRequestContext, baseURL: string, pa
   const actionRedirect = response.headers()["x-action-redirect"];
   const location = response.headers()["location"];
   return { status: response.status(), redirect: actionRedirect ?? location ?? null, text: await response.text() };
+}
+
+/** The same POST over Node's http with `Transfer-Encoding: chunked`, with the context's cookies. */
+async function postChunked(request: APIRequestContext, url: URL, headers: Record<string, string>, encoded: ReturnType<typeof encode>): Promise<TOutcome> {
+  let body: Buffer;
+  if ("data" in encoded) body = Buffer.from(encoded.data);
+  else {
+    const form = new Response(encoded.multipart);
+    headers["content-type"] = form.headers.get("content-type")!;
+    body = Buffer.from(await form.arrayBuffer());
+  }
+  const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(url, { method: "POST", headers: { ...headers, cookie, "transfer-encoding": "chunked" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const redirect = response.headers["x-action-redirect"] ?? response.headers.location ?? null;
+        resolve({ status: response.statusCode ?? 0, redirect: Array.isArray(redirect) ? redirect[0]! : redirect, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    sent.on("error", (error) => (/ECONNRESET|socket hang up|EPIPE/.test(String(error)) ? resolve({ status: 0, redirect: null, text: "" }) : reject(error)));
+    for (let at = 0; at < body.length; at += 64 * 1024) sent.write(body.subarray(at, at + 64 * 1024));
+    sent.end();
+  });
 }
 
 /**
