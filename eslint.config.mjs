@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "lib/generated/**", "node_modules/**", "test-results/**", ".data/**", "scripts/_*", "next-env.d.ts"] },
+  { ignores: ["**/.next/**", "lib/generated/**", "node_modules/**", "test-results/**", ".data/**", "scripts/_*", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

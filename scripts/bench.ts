@@ -11,7 +11,7 @@
  *      (50 connections capped at that rate, BENCH_SUSTAIN_SECONDS, 120 by default) that must end with
  *      zero errors;
  *   8. the lesson page and answer saving through nginx with one app node and with two;
- *   9. Lighthouse on the landing, lesson and quiz pages.
+ *   9. Lighthouse on the landing, lesson and quiz pages, and on a blank Next.js page (bench/blank-next) as a control.
  * Prints requests/s and p50/p95/p99 latency, and writes bench/results/<time>.json (committed, so runs can
  * be compared). Run through scripts/with-db.ts. BENCH_ONLY=grid runs the class grid measurement alone.
  */
@@ -25,7 +25,7 @@ import { chromium } from "playwright-core";
 import { startAppProcess, waitForHealthy } from "../tests/support/app-process";
 import { startNginx } from "../tests/support/nginx";
 import { BENCH_PASSWORD, SCHOOL, seedSchool } from "./bench-school";
-import { LIGHTHOUSE_HEADER, runLighthouse } from "./lighthouse";
+import { LIGHTHOUSE_HEADER, runBlankNextControl, runLighthouse } from "./lighthouse";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -395,7 +395,8 @@ async function main() {
     let lighthouse = null;
     if (process.env.BENCH_LIGHTHOUSE !== "0") {
       console.log(`\n${LIGHTHOUSE_HEADER}`);
-      lighthouse = await runLighthouse({ baseUrl: BASE, cookie, runs: Number(process.env.LIGHTHOUSE_RUNS ?? 1) });
+      const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 1);
+      lighthouse = { ...(await runLighthouse({ baseUrl: BASE, cookie, runs })), blankNext: await runBlankNextControl(PORT + 3, runs) };
     }
 
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; p95 interpolated from autocannon's p90 and p97.5\n`);

@@ -7,15 +7,17 @@
  *   runLighthouse({ baseUrl }) → scores, key metrics and failing audits per page and preset.
  *
  * `npm run bench:lighthouse` builds if needed, starts the database and the server (like `npm run bench`),
- * runs it, and a control (the landing page with its scripts taken out, on LIGHTHOUSE_PORT + 1), prints a
- * table and writes bench/results/lighthouse-<time>.json.
+ * runs it, and two controls, prints a table and writes bench/results/lighthouse-<time>.json:
+ * - the landing page with its scripts taken out (on LIGHTHOUSE_PORT + 1): the page without the framework;
+ * - a blank Next.js page (bench/blank-next, built here, on LIGHTHOUSE_PORT + 2): the framework without the
+ *   page, i.e. the score that the client's fixed stack allows on this machine before any code of ours runs.
  * Environment: LIGHTHOUSE_PORT (3300), LIGHTHOUSE_RUNS (runs per page and preset; the median by
  * performance score is reported; 3 by default), CHROMIUM_PATH (/usr/bin/chromium), LIGHTHOUSE_REPORTS (a
  * folder for every run's full Lighthouse report, to see what an audit found).
  *
  * NOTE: Lighthouse 12.x (not 13) because Lighthouse 13 needs Node 22. Nothing is downloaded: Debian's Chromium.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import * as chromeLauncher from "chrome-launcher";
@@ -252,6 +254,30 @@ async function runScriptlessControl(baseUrl: string, port: number, runs: number)
   }
 }
 
+/**
+ * The second control: bench/blank-next, a blank App Router page of the same Next.js and React (one heading,
+ * one paragraph, one link; no CSS, no data), built and served by `next start` on `port`.
+ */
+export async function runBlankNextControl(port: number, runs: number): Promise<TLighthouseRun[]> {
+  const dir = "bench/blank-next";
+  const build = spawnSync("node_modules/.bin/next", ["build", dir], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`Building ${dir} failed:\n${build.stdout}${build.stderr}`);
+  const server = spawn("node_modules/.bin/next", ["start", dir, "--port", String(port), "--hostname", "127.0.0.1"], { stdio: "ignore" });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      const ok = await fetch(baseUrl).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (i === 100) throw new Error(`${dir} did not answer on ${baseUrl}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const control = await runLighthouse({ baseUrl, pages: [{ name: "blank-next", path: "/", signedIn: false }], runs });
+    return control.runs;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
 /** `npm run bench:lighthouse`: the production server on LIGHTHOUSE_PORT, audited, results written. */
 async function main() {
   const port = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
@@ -268,9 +294,11 @@ async function main() {
     console.log(`\ntarget (${t.preset}): performance ≥ ${t.performance}, accessibility ${t.accessibility}: ${result.meetsTarget ? "met" : "NOT met"}`);
     console.log("\ncontrol: the landing page without Next's and React's scripts");
     const control = await runScriptlessControl(baseUrl, port + 1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+    console.log("\ncontrol: a blank Next.js page (bench/blank-next), the same framework without any code of ours");
+    const blankNext = await runBlankNextControl(port + 2, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
     mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/lighthouse-${result.at.slice(0, 19).replace(/:/g, "")}.json`;
-    writeFileSync(file, JSON.stringify({ machine: "2 cores", ...result, control }, null, 2));
+    writeFileSync(file, JSON.stringify({ machine: "2 cores", ...result, control, blankNext }, null, 2));
     console.log(`results written to ${file}`);
   } finally {
     server.kill("SIGTERM");
