@@ -14,8 +14,10 @@ const FormStateContext = createContext<TFormState>({});
 export const useFormStateContext = () => useContext(FormStateContext);
 
 /**
- * A form posting to a server action, which works before JavaScript loads. Errors appear above the form
- * and beside their fields; what the user typed comes back after an error (see lib/form-action.ts).
+ * A form posting to a server action. Errors appear above the form and beside their fields; what the user
+ * typed comes back after an error (see lib/form-action.ts). It also works before JavaScript loads and
+ * without it: the browser posts the form, and the page comes back with the action's state (or follows its
+ * redirect). With JavaScript, a request that fails keeps the form and says so (useFormAction).
  */
 export function ActionForm({
   action,
