@@ -86,13 +86,17 @@ export function QuestionBuilder({ source, modules }: { source: { slug: string; t
         <EvidenceHighlighter body={source.body} sourceTitle={source.title} ranges={ranges} onChange={setRanges} />
         <FieldError id={`${id}-passages`} message={errors.passages} />
         <label htmlFor={`${id}-label`} className="font-medium">What the marked passages show (the evidence label)</label>
+        <p id={`${id}-label-hint`} className="text-sm text-muted">
+          Learners read it in the evidence question, on the same page as the perspective question: say what to look
+          for without giving the answer away (&ldquo;whose side, if any, it takes&rdquo;, not &ldquo;that it takes one side&rdquo;).
+        </p>
         <input
           id={`${id}-label`}
           value={label}
           onChange={(e) => setLabel(e.target.value)}
           aria-invalid={errors["evidence.label"] ? true : undefined}
-          aria-describedby={errors["evidence.label"] ? `${id}-label-error` : undefined}
-          placeholder="e.g. the author adopts one side's names for places and events"
+          aria-describedby={errors["evidence.label"] ? `${id}-label-hint ${id}-label-error` : `${id}-label-hint`}
+          placeholder="e.g. which side's names, if any, the author uses for places and events"
           className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2"
         />
         <FieldError id={`${id}-label-error`} message={errors["evidence.label"]} />

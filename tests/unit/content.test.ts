@@ -42,6 +42,20 @@ describe("the course content", () => {
     expect(course.terms.length).toBeGreaterThanOrEqual(10);
   });
 
+  it("never gives away a stance answer: an evidence question beside a stance question names no side", async () => {
+    const { modules } = await loadCourse(CONTENT);
+    const checked: string[] = [];
+    for (const activity of modules.flatMap((m) => m.activities)) {
+      const questions = activity.questions as { id: string; type: string; prompt: string; label?: string; axes?: { axis: string }[] }[];
+      if (!questions.some((q) => q.type === "perspective" && q.axes?.some((a) => a.axis === "stance"))) continue;
+      for (const q of questions.filter((q) => q.type === "evidence")) {
+        checked.push(`${activity.slug}/${q.id}`);
+        expect(`${q.prompt} ${q.label ?? ""}`, `${activity.slug}/${q.id}`).not.toMatch(/azerbaijan|armenia|russia|both sides|one side|pro-/i);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(4);
+  });
+
   it("keeps source bodies as clean plain text for offset highlighting", async () => {
     const { sources } = await loadCourse(CONTENT);
     for (const s of sources) {
