@@ -68,7 +68,8 @@ export const ZTerm = z.object({
   id: ZSlug,
   neutral: ZText,
   note: ZText,
-  variants: z.array(z.object({ name: ZText, usedBy: ZText })).min(1),
+  /** `notIn`: phrases holding the name in which it is not the contested usage ("Karabakh Armenians"). */
+  variants: z.array(z.object({ name: ZText, usedBy: ZText, notIn: z.array(ZText).optional() })).min(1),
 });
 
 export const ZTerms = z.object({ terms: z.array(ZTerm).min(1) });

@@ -4,22 +4,26 @@ export type TTermMatch = { start: number; end: number; termId: string; name: str
 
 /**
  * Finds contested terms in text: case-sensitive whole words, longest name first, so that
- * "Nagorno-Karabakh" wins over "Karabakh" and "Karabakh region" over "Karabakh".
+ * "Nagorno-Karabakh" wins over "Karabakh" and "Karabakh region" over "Karabakh". A variant's `notIn`
+ * phrases are matched the same way and left unmarked: "Karabakh Armenians" is nobody's name for the region.
  */
 export function createTermMatcher(terms: TTerm[]) {
   const byName = new Map<string, string>();
-  for (const term of terms) for (const v of term.variants) byName.set(v.name, term.id);
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const exceptions = new Set<string>();
+  for (const term of terms) {
+    for (const v of term.variants) {
+      byName.set(v.name, term.id);
+      for (const phrase of v.notIn ?? []) exceptions.add(phrase);
+    }
+  }
+  const names = [...byName.keys(), ...exceptions].sort((a, b) => b.length - a.length);
   if (names.length === 0) return () => [] as TTermMatch[];
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${escaped.join("|")})(?![\\p{L}\\p{N}-])`, "gu");
   return (text: string): TTermMatch[] =>
-    [...text.matchAll(pattern)].map((m) => ({
-      start: m.index,
-      end: m.index + m[0].length,
-      termId: byName.get(m[0])!,
-      name: m[0],
-    }));
+    [...text.matchAll(pattern)]
+      .filter((m) => !exceptions.has(m[0]))
+      .map((m) => ({ start: m.index, end: m.index + m[0].length, termId: byName.get(m[0])!, name: m[0] }));
 }
 
 /** One sentence per term for screen readers and the lens popover: every name and who uses it. */

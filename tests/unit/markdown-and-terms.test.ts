@@ -13,6 +13,12 @@ describe("contested terms", () => {
     expect(found.map((m) => m.name)).toEqual(["Nagorno-Karabakh", "Karabakh", "Stepanakert", "Khankendi"]);
   });
 
+  it("leaves a variant's exception phrases unmarked: Karabakh Armenians are a people, not a name for the region", () => {
+    const withException = terms.map((t) => (t.id === "nk" ? { ...t, variants: t.variants.map((v) => (v.name === "Karabakh" ? { ...v, notIn: ["Karabakh Armenian", "Karabakh Armenians"] } : v)) } : t));
+    const found = createTermMatcher(withException)("Karabakh Armenians left Karabakh; a Karabakh Armenian official; Karabakh.");
+    expect(found.map((m) => [m.name, m.start])).toEqual([["Karabakh", 24], ["Karabakh", 64]]);
+  });
+
   it("marks terms in lesson text but not inside headings or links", async () => {
     const html = await renderLessonHtml("## Karabakh\n\nIn Stepanakert, see [Artsakh](https://example.org).", terms);
     expect(html).toContain('<h2>Karabakh</h2>');
