@@ -16,6 +16,17 @@ test("every page carries the security headers", async ({ request }) => {
   }
 });
 
+test("every page names its icon, and the icon loads (no 404 for the browser's tab icon)", async ({ request }) => {
+  for (const path of ["/", "/login"]) {
+    const html = await (await request.get(path)).text();
+    const href = html.match(/<link rel="icon" href="([^"]+)"/)?.[1];
+    expect(href, `${path} names an icon`).toBeTruthy();
+    const icon = await request.get(href!);
+    expect(icon.status(), href).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/^image\//);
+  }
+});
+
 test("the session cookie is HttpOnly and SameSite, and each sign-in issues a new session", async ({ page, context }) => {
   const { email, password } = await signUpNewStudent(page);
   const session = async () => (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
