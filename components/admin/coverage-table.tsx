@@ -84,7 +84,7 @@ function CoverageSection({ group, heading, scope }: { group: TCoverageGroup; hea
         <dt className="font-medium">By keyed stance</dt>
         <dd>{countLine(STANCE_COUNTS, group.byStance, (s) => SIDE_LABELS[s])}</dd>
       </dl>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="mb-1 text-left text-muted">
             {group.sources.length === 1 ? "1 source" : `${group.sources.length} sources`} in {scope}: genre, voice

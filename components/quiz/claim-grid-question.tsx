@@ -22,7 +22,7 @@ export function ClaimGridQuestion({ question, value, onChange, disabled, sources
   return (
     <div className="flex flex-col gap-2">
       <p className="font-medium" id={`q-${question.id}-prompt`}>{question.prompt}</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-sm" aria-labelledby={`q-${question.id}-prompt`}>
           <thead>
             <tr>

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { TStudentAccount } from "@/lib/classes/student-account-types";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * New sign-in details, shown once: a table to read on screen and, when printed, one slip per pupil to cut
@@ -26,25 +27,27 @@ export function AccountSlips({ accounts, loginUrl, className }: { accounts: TStu
           Print sign-in slips
         </Button>
       </div>
-      <table className="w-full border-collapse text-left print:hidden">
-        <caption className="sr-only">New sign-in details for {className}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2">Name</th>
-            <th scope="col" className="p-2">Username</th>
-            <th scope="col" className="p-2">One-time password</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.username} className="border-b border-slate-200">
-              <td className="p-2">{a.name}</td>
-              <td className="p-2 font-mono">{a.username}</td>
-              <td className="p-2 font-mono">{a.password}</td>
+      <TableScroll>
+        <table className="w-full border-collapse text-left print:hidden">
+          <caption className="sr-only">New sign-in details for {className}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2">Name</th>
+              <th scope="col" className="p-2">Username</th>
+              <th scope="col" className="p-2">One-time password</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.username} className="border-b border-slate-200">
+                <td className="p-2">{a.name}</td>
+                <td className="p-2 font-mono">{a.username}</td>
+                <td className="p-2 font-mono">{a.password}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <ul aria-hidden="true" className="hidden print:grid print:grid-cols-2 print:gap-0">
         {accounts.map((a) => (
           <li key={a.username} className="break-inside-avoid border border-dashed border-slate-500 p-4">

@@ -23,15 +23,15 @@ export default async function TeachPage() {
           dates. You can preview the whole course as a learner from “Course preview”.
         </p>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           {classes.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 className="text-lg font-semibold">
+              <h2 className="text-lg font-semibold wrap-anywhere">
                 <Link href={`/teach/classes/${c.id}`} className="hover:underline">
                   {c.name}
                 </Link>
               </h2>
-              <p className="text-muted">{c.term}</p>
+              <p className="text-muted wrap-anywhere">{c.term}</p>
               <p className="mt-2 text-sm">
                 {c._count.members} {c._count.members === 1 ? "student" : "students"} · {c._count.assignments}{" "}
                 {c._count.assignments === 1 ? "assignment" : "assignments"} · join code{" "}

@@ -38,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 hover:bg-slate-100">Filter</button>
       </form>
       <p role="status" className="text-sm">{total} {total === 1 ? "event" : "events"}{pages > 1 && ` · page ${filter.page} of ${pages}`}</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead>

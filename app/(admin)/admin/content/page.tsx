@@ -8,6 +8,7 @@ import { DraftBadge } from "@/components/ui/draft-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { getContentOverview } from "@/lib/authoring/queries";
 import { createModuleAction } from "./actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Content" };
 
@@ -31,28 +32,30 @@ export default async function ContentPage() {
 
       <section aria-labelledby="sources-heading" className="flex flex-col gap-3">
         <h2 id="sources-heading" className="text-xl font-semibold">Sources</h2>
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Sources, with their status</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">Source</th>
-              <th scope="col" className="py-2 pr-3">Outlet and date</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.slug} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  <Link href={`/admin/content/sources/${s.slug}`} className="text-accent underline">{s.title}</Link>
-                  <DraftBadge status={s.status} />
-                </th>
-                <td className="py-2 pr-3">{s.outlet}, {s.publishedAt}</td>
-                <td className="py-2 pr-3"><StatusToggle kind="source" contentKey={s.slug} status={s.status} name={s.title} /></td>
+        <TableScroll>
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Sources, with their status</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">Source</th>
+                <th scope="col" className="py-2 pr-3">Outlet and date</th>
+                <th scope="col" className="py-2 pr-3">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sources.map((s) => (
+                <tr key={s.slug} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    <Link href={`/admin/content/sources/${s.slug}`} className="text-accent underline">{s.title}</Link>
+                    <DraftBadge status={s.status} />
+                  </th>
+                  <td className="py-2 pr-3">{s.outlet}, {s.publishedAt}</td>
+                  <td className="py-2 pr-3"><StatusToggle kind="source" contentKey={s.slug} status={s.status} name={s.title} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       {modules.map((m) => (

@@ -40,7 +40,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <p role="status" className="text-sm">
         {total} {total === 1 ? "account" : "accounts"} found{pages > 1 && ` · page ${filter.page} of ${pages}`}
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">Accounts</caption>
           <thead>

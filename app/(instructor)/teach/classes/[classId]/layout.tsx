@@ -13,7 +13,7 @@ export default async function ClassLayout({ params, children }: { params: Promis
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <Breadcrumbs items={[{ href: "/teach", label: "Your classes" }]} />
-        <p className="font-serif text-2xl font-bold">
+        <p className="font-serif text-2xl font-bold wrap-anywhere">
           {klass.name} <span className="text-base font-normal text-muted">· {klass.term}</span>
         </p>
         <ClassNav classId={classId} />

@@ -75,7 +75,7 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
           <p role="status" className="text-sm text-muted">
             {rows.length} of {grid.rows.length} students shown. Scores are each student&apos;s best; an asterisk marks a score you set.
           </p>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <ProgressTable
               base={base}
               nameColumn={column("name", "Student", "")}

@@ -6,6 +6,7 @@ import { getTaughtClassName } from "@/lib/classes/queries";
 import { listStudentAccounts } from "@/lib/classes/student-accounts";
 import { orNotFound } from "@/lib/not-found";
 import { createStudentAccountsAction, resetStudentPasswordAction } from "../../actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Accounts without email" };
 
@@ -51,36 +52,38 @@ export default async function AccountsPage({ params }: { params: Promise<{ class
             <p className="text-sm text-muted">
               A pupil who lost their password gets a new one-time password here; it signs them out everywhere.
             </p>
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Accounts without email in {klass.name}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">Name</th>
-                  <th scope="col" className="p-2">Username</th>
-                  <th scope="col" className="p-2">Password</th>
-                  <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-200 align-top">
-                    <td className="p-2">{a.name}</td>
-                    <td className="p-2 font-mono">{a.username}</td>
-                    <td className="p-2">{a.mustChangePassword ? "Not signed in yet (one-time password)" : "Chosen by the pupil"}</td>
-                    <td className="p-2">
-                      <AccountsForm
-                        action={resetStudentPasswordAction}
-                        submitLabel={`New one-time password for ${a.name}`}
-                        pendingLabel="Making…"
-                        hidden={{ classId, userId: a.id }}
-                        loginUrl={loginUrl}
-                        className={klass.name}
-                      />
-                    </td>
+            <TableScroll>
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">Accounts without email in {klass.name}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="p-2">Name</th>
+                    <th scope="col" className="p-2">Username</th>
+                    <th scope="col" className="p-2">Password</th>
+                    <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {accounts.map((a) => (
+                    <tr key={a.id} className="border-b border-slate-200 align-top">
+                      <td className="p-2">{a.name}</td>
+                      <td className="p-2 font-mono">{a.username}</td>
+                      <td className="p-2">{a.mustChangePassword ? "Not signed in yet (one-time password)" : "Chosen by the pupil"}</td>
+                      <td className="p-2">
+                        <AccountsForm
+                          action={resetStudentPasswordAction}
+                          submitLabel={`New one-time password for ${a.name}`}
+                          pendingLabel="Making…"
+                          hidden={{ classId, userId: a.id }}
+                          loginUrl={loginUrl}
+                          className={klass.name}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </>
         )}
       </section>

@@ -5,6 +5,7 @@ import { ShareBar } from "@/components/teach/share-bar";
 import { requirePageUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/not-found";
 import { getItemAnalysis } from "@/lib/reports/item-analysis";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Item analysis" };
 
@@ -81,23 +82,25 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                         Key passages found, on average: <ShareBar share={q.meanRecall} /> · highlighted text inside key passages:{" "}
                         <ShareBar share={q.meanPrecision} />
                       </p>
-                      <table className="w-full border-collapse text-left">
-                        <caption className="mb-1 text-left font-medium">Share of students who found each key passage</caption>
-                        <thead>
-                          <tr className="border-b border-slate-300">
-                            <th scope="col" className="p-1">Key passage</th>
-                            <th scope="col" className="p-1">Found by</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {q.passages.map((p) => (
-                            <tr key={p.quote} className="border-b border-slate-100">
-                              <td className="p-1 font-serif">“{p.quote}”</td>
-                              <td className="p-1 whitespace-nowrap"><ShareBar share={p.foundShare} tone="bg-green-700" /></td>
+                      <TableScroll>
+                        <table className="w-full border-collapse text-left">
+                          <caption className="mb-1 text-left font-medium">Share of students who found each key passage</caption>
+                          <thead>
+                            <tr className="border-b border-slate-300">
+                              <th scope="col" className="p-1">Key passage</th>
+                              <th scope="col" className="p-1">Found by</th>
                             </tr>
-                          ))}
-                        </tbody>
-                      </table>
+                          </thead>
+                          <tbody>
+                            {q.passages.map((p) => (
+                              <tr key={p.quote} className="border-b border-slate-100">
+                                <td className="p-1 font-serif">“{p.quote}”</td>
+                                <td className="p-1 whitespace-nowrap"><ShareBar share={p.foundShare} tone="bg-green-700" /></td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </TableScroll>
                       <p>
                         <Link href={`/teach/classes/${classId}/heatmap#${q.source}`} className="underline">
                           See what the class highlighted in this article

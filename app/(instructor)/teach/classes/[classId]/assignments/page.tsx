@@ -61,7 +61,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
                   </p>
                   <details className="mt-2">
                     <summary className="cursor-pointer text-accent underline">Change dates or feedback<span className="sr-only"> for {title}</span></summary>
-                    <ActionForm action={updateAssignmentAction} submitLabel="Save changes" hidden={{ assignmentId: a.id }} className="mt-3 grid gap-4 sm:grid-cols-2">
+                    <ActionForm action={updateAssignmentAction} submitLabel="Save changes" hidden={{ assignmentId: a.id }} className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2">
                       <FormField label="Opens" name="opensAt" type="datetime-local" id={`opensAt-${a.id}`} defaultValue={toZonedInput(a.opensAt, a.timeZone)} />
                       <FormField label="Due" name="dueAt" type="datetime-local" id={`dueAt-${a.id}`} defaultValue={toZonedInput(a.dueAt, a.timeZone)} />
                       <TimeZoneSelect id={`timeZone-${a.id}`} defaultValue={a.timeZone} />
@@ -83,7 +83,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
       </section>
       <section aria-labelledby="new-heading" className="flex max-w-2xl flex-col gap-4">
         <h2 id="new-heading" className="text-xl font-semibold">Assign work</h2>
-        <ActionForm action={createAssignmentAction} submitLabel="Assign" pendingLabel="Assigning…" hidden={{ classId }} className="grid gap-4 sm:grid-cols-2">
+        <ActionForm action={createAssignmentAction} submitLabel="Assign" pendingLabel="Assigning…" hidden={{ classId }} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
             <FormSelect label="What to assign" name="target" groups={groups} hint="A whole module includes its exercises and quizzes." />
           </div>

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/not-found";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { getTaughtClass } from "@/lib/classes/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 import {
   addCoInstructorAction,
   removeCoInstructorAction,
@@ -54,38 +55,40 @@ export default async function PeoplePage({ params }: { params: Promise<{ classId
           Removing a student takes them out of this class; their own work is kept.
         </p>
         {klass.members.length > 0 && (
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Students in {klass.name}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">Name</th>
-                <th scope="col" className="p-2">Email or username</th>
-                <th scope="col" className="p-2">Joined</th>
-                <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {klass.members.map(({ user: s, joinedAt }) => (
-                <tr key={s.id} className="border-b border-slate-200">
-                  <td className="p-2">
-                    <Link href={`/teach/classes/${classId}/students/${s.id}`} className="underline">{s.name}</Link>
-                  </td>
-                  <td className="p-2">
-                    {s.email ?? s.username}
-                    {s.createdElsewhere && (
-                      <span className="block text-sm text-muted">
-                        Account created by another class: ask its instructor or an admin for a new password.
-                      </span>
-                    )}
-                  </td>
-                  <td className="p-2">{joinedAt.toISOString().slice(0, 10)}</td>
-                  <td className="p-2">
-                    <ActionForm action={removeStudentAction} submitLabel={`Remove ${s.name}`} variant="secondary" hidden={{ classId, userId: s.id }} className="flex flex-col gap-1" />
-                  </td>
+          <TableScroll>
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">Students in {klass.name}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="p-2">Name</th>
+                  <th scope="col" className="p-2">Email or username</th>
+                  <th scope="col" className="p-2">Joined</th>
+                  <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {klass.members.map(({ user: s, joinedAt }) => (
+                  <tr key={s.id} className="border-b border-slate-200">
+                    <td className="p-2">
+                      <Link href={`/teach/classes/${classId}/students/${s.id}`} className="underline">{s.name}</Link>
+                    </td>
+                    <td className="p-2">
+                      {s.email ?? s.username}
+                      {s.createdElsewhere && (
+                        <span className="block text-sm text-muted">
+                          Account created by another class: ask its instructor or an admin for a new password.
+                        </span>
+                      )}
+                    </td>
+                    <td className="p-2">{joinedAt.toISOString().slice(0, 10)}</td>
+                    <td className="p-2">
+                      <ActionForm action={removeStudentAction} submitLabel={`Remove ${s.name}`} variant="secondary" hidden={{ classId, userId: s.id }} className="flex flex-col gap-1" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 
