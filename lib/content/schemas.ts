@@ -1,10 +1,19 @@
 import { z } from "zod";
 
-/** Calendar dates stay strings so that content never shifts with the reader's time zone. */
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date as YYYY-MM-DD");
+/**
+ * A calendar date as YYYY-MM-DD that exists (not 2026-02-30). Calendar dates stay strings so that content
+ * never shifts with the reader's time zone.
+ */
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date as YYYY-MM-DD")
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, "There is no such date in the calendar");
 
-const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Expected a kebab-case slug");
-const ZText = z.string().trim().min(1);
+const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. kuzio-2021-anniversary");
+const ZText = z.string().trim().min(1, "This cannot be empty");
 
 /** Drafts are seen only by admins; files leave the field out for published content. */
 export const ZStatus = z.enum(["published", "draft"]).default("published");
@@ -61,7 +70,7 @@ export const ZSourceBody = z
 
 export const ZSource = ZSourceFrontmatter.extend({ body: ZSourceBody }).refine(
   (s) => s.authors.length > 0 || s.bylineNote !== undefined,
-  { message: "A source without authors needs a bylineNote", path: ["bylineNote"] },
+  { message: "A source without authors needs a byline note (bylineNote) that says so", path: ["bylineNote"] },
 );
 
 export const ZTerm = z.object({

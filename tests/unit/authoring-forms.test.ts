@@ -181,7 +181,7 @@ describe("toSource: the form becomes a source checked by the content schema", ()
   it("no authors needs a byline note; with one, the source is valid", () => {
     const missing = toSource(form({ authors: "", bylineNote: "" }), "draft");
     expect(missing.source).toBeNull();
-    expect(missing.fieldErrors?.bylineNote).toBe("A source without authors needs a bylineNote");
+    expect(missing.fieldErrors?.bylineNote).toBe("A source without authors needs a byline note (bylineNote) that says so");
     const noted = toSource(form({ authors: "\n", bylineNote: "No author is named." }), "draft");
     expect(noted.fieldErrors).toBeNull();
     expect(noted.source).toMatchObject({ authors: [], bylineNote: "No author is named." });
@@ -370,5 +370,18 @@ describe("the question builder", () => {
     expect(ZActivity.safeParse(titled).success).toBe(true);
     // And it survives the YAML an admin edits it in.
     expect(parseActivityYaml(activityToYaml(titled)).activity).toStrictEqual(ZActivity.parse(titled));
+  });
+});
+
+describe("dates in content", () => {
+  it("a date must exist in the calendar: 2026-02-30 and 2026-13-01 are refused with a message, 2024-02-29 is kept", async () => {
+    const { ZIsoDate } = await import("../../lib/content/schemas");
+    expect(ZIsoDate.safeParse("2024-02-29").success).toBe(true);
+    for (const text of ["2026-02-30", "2026-13-01", "2026-00-10"]) {
+      const result = ZIsoDate.safeParse(text);
+      expect(result.success, text).toBe(false);
+      expect(result.error?.issues[0]?.message, text).toBe("There is no such date in the calendar");
+    }
+    expect(ZIsoDate.safeParse("30/02/2026").error?.issues[0]?.message).toBe("Expected a date as YYYY-MM-DD");
   });
 });
