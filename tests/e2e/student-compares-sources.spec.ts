@@ -76,3 +76,13 @@ test("another learner's attempt cannot be read or written through the API", asyn
   await page.reload();
   await expect(page.getByRole("button", { name: "Submit quiz" })).toBeVisible();
 });
+
+test("a written answer stops at 5,000 characters and says so, rather than cutting a long paste silently", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto("/learn/september-2023/activities/september-2023-compare");
+  const box = page.getByRole("textbox", { name: /Which of the three articles would you use/ });
+  await box.focus();
+  await page.keyboard.insertText("word ".repeat(1100));
+  expect((await box.inputValue()).length).toBe(5000);
+  await expect(page.getByRole("status").filter({ hasText: "limit of 5,000 characters" })).toContainText("anything beyond it was not kept");
+});
