@@ -58,6 +58,8 @@ test("an instructor runs a class: creates it, assigns a quiz, sees a student's r
   await expect(assigned.getByRole("link", { name: QUIZ_TITLE })).toBeVisible();
   await expect(assigned).toContainText("To do");
   await assigned.getByRole("link", { name: QUIZ_TITLE }).click();
+  // The quiz says when its feedback comes, as the teacher chose it (right away here).
+  await expect(ana.getByText("You see your score, the answer key and the explanations as soon as you submit.")).toBeVisible();
   // The first option of every single-choice group: a real, mostly wrong, set of answers.
   const groups = await ana.locator("input[type=radio]").evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
   for (const name of groups) await ana.locator(`input[type=radio][name="${name}"]`).first().check();

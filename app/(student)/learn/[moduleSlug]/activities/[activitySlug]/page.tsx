@@ -70,6 +70,13 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           </p>
         )}
         <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: intro }} />
+        <p className="text-sm text-muted">
+          {!withheld
+            ? "You see your score, the answer key and the explanations as soon as you submit."
+            : withheld.until
+              ? `Your teacher shows scores and the answer key after the due date: ${formatInZone(withheld.until, withheld.timeZone)}.`
+              : "Your teacher has chosen not to show scores and the answer key here; they will go over the answers with you."}
+        </p>
         {attempts.length > 0 && best && latest && (
           <p className="text-sm">
             Best: attempt {best!.number}, {formatScore(best!)} · Latest: attempt {latest!.number}, {formatScore(latest!)} · {attempts.length}{" "}
