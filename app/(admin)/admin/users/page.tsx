@@ -81,9 +81,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       <input type="hidden" name="userId" value={u.id} />
                       <input type="hidden" name="disabled" value={u.disabledAt ? "false" : "true"} />
                       <span className="mr-2">{u.disabledAt ? "disabled" : "active"}</span>
-                      <button type="submit" className="rounded border border-slate-400 px-2">
-                        {u.disabledAt ? "Enable" : "Disable"}<span className="sr-only"> {u.name}</span>
-                      </button>
+                      {u.disabledAt ? (
+                        <button type="submit" className="rounded border border-slate-400 px-2">
+                          Enable<span className="sr-only"> {u.name}</span>
+                        </button>
+                      ) : (
+                        // Disabling signs the user out everywhere at once: asked for twice, like every removal.
+                        <details className="inline-block align-top">
+                          <summary className="cursor-pointer text-accent underline">Disable…<span className="sr-only"> {u.name}</span></summary>
+                          <p className="my-1 max-w-48 text-xs">Signs them out everywhere now; they cannot sign in until enabled again.</p>
+                          <button type="submit" className="rounded border border-red-700 px-2 text-red-800">
+                            Disable<span className="sr-only"> {u.name}</span>
+                          </button>
+                        </details>
+                      )}
                     </form>
                   )}
                 </td>

@@ -82,7 +82,14 @@ export default async function PeoplePage({ params }: { params: Promise<{ classId
                     </td>
                     <td className="p-2">{joinedAt.toISOString().slice(0, 10)}</td>
                     <td className="p-2">
-                      <ActionForm action={removeStudentAction} submitLabel={`Remove ${s.name}`} variant="secondary" hidden={{ classId, userId: s.id }} className="flex flex-col gap-1" />
+                      <details>
+                        <summary className="cursor-pointer text-accent underline">Remove…<span className="sr-only"> {s.name}</span></summary>
+                        <p className="my-2 max-w-xs text-sm">
+                          {s.name} leaves this class&apos;s grid and assigned work, and their extensions here are deleted. Their
+                          attempts stay theirs.
+                        </p>
+                        <ActionForm action={removeStudentAction} submitLabel={`Remove ${s.name}`} variant="danger" hidden={{ classId, userId: s.id }} className="flex flex-col gap-1" />
+                      </details>
                     </td>
                   </tr>
                 ))}
@@ -101,7 +108,11 @@ export default async function PeoplePage({ params }: { params: Promise<{ classId
                 {t.name} ({t.email}){isOwner ? " · owner" : " · co-instructor"}
               </span>
               {!isOwner && (
-                <ActionForm action={removeCoInstructorAction} submitLabel={`Remove ${t.name}`} variant="secondary" hidden={{ classId, userId: t.id }} className="flex flex-col gap-1" />
+                <details>
+                  <summary className="cursor-pointer text-accent underline">Remove…<span className="sr-only"> {t.name}</span></summary>
+                  <p className="my-2 max-w-xs text-sm">{t.name} will no longer see this class or its students&apos; work.</p>
+                  <ActionForm action={removeCoInstructorAction} submitLabel={`Remove ${t.name}`} variant="danger" hidden={{ classId, userId: t.id }} className="flex flex-col gap-1" />
+                </details>
               )}
             </li>
           ))}
