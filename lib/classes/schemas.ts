@@ -40,9 +40,14 @@ export const ZCreateStudentAccountsInput = z.object({
     )
     .pipe(
       z
-        .array(z.string().max(100, "Keep each name under 100 characters."))
+        .array(z.string())
         .min(1, "Write one student name per line.")
-        .max(60, "Create at most 60 accounts at a time."),
+        .max(60, "Create at most 60 accounts at a time.")
+        .superRefine((names, ctx) => {
+          // Named, since the list may be long: which one is too long.
+          const long = names.find((name) => name.length > 100);
+          if (long) ctx.addIssue({ code: "custom", message: `Keep each name under 100 characters: “${long.slice(0, 40)}…” has ${long.length}.` });
+        }),
     ),
 });
 export type TCreateStudentAccountsInput = z.infer<typeof ZCreateStudentAccountsInput>;
