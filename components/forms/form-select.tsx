@@ -1,10 +1,11 @@
 "use client";
 
 import { useFormStateContext } from "./action-form";
+import { useSelectDefault } from "./use-select-default";
 
 type TOption = { value: string; label: string };
 
-/** A labelled select inside an ActionForm; options may be grouped. */
+/** A labelled select inside an ActionForm; options may be grouped; the user's choice survives an error. */
 export function FormSelect({
   label,
   name,
@@ -23,6 +24,7 @@ export function FormSelect({
   hint?: string;
 }) {
   const state = useFormStateContext();
+  const shown = useSelectDefault(name, defaultValue);
   const error = state.fieldErrors?.[name];
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -36,9 +38,10 @@ export function FormSelect({
         </p>
       )}
       <select
+        key={shown}
         id={id}
         name={name}
-        defaultValue={state.values?.[name] ?? defaultValue}
+        defaultValue={shown}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2"

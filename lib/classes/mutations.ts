@@ -50,18 +50,22 @@ export async function setJoinCode(user: TCurrentUser, classId: string, enabled: 
   await withFreshCode((joinCode) => db.class.update({ where: { id: classId }, data: { joinCode } }));
 }
 
-/** Adds an instructor account (by email) as co-instructor with the same rights. */
+/**
+ * Adds an instructor account (by email) as co-instructor with the same rights. Someone who already teaches
+ * the class (its owner, the caller, a co-instructor) is refused with a CONFLICT saying so, not "added" again.
+ */
 export async function addCoInstructor(user: TCurrentUser, classId: string, email: string) {
   await assertTeaches(user, classId);
   const other = await db.user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } });
   if (!other || other.disabledAt || (other.role !== "INSTRUCTOR" && other.role !== "ADMIN")) {
     throw new AppError("INVALID", "There is no instructor account with that email. Ask an admin to make their account an instructor first.");
   }
-  await db.classInstructor.upsert({
-    where: { classId_userId: { classId, userId: other.id } },
-    create: { classId, userId: other.id },
-    update: {},
-  });
+  try {
+    await db.classInstructor.create({ data: { classId, userId: other.id } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError("CONFLICT", other.id === user.id ? "You already teach this class." : `${email} already teaches this class.`);
+  }
 }
 
 /** Removes a co-instructor; the owner cannot be removed. */

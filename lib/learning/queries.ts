@@ -19,7 +19,7 @@ import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
 export async function getCourseOverview(user: TCurrentUser) {
   const shown = visible(user);
   const content = contentReader(user);
-  const [modules, progress, allAttempts, lastVisit, withheld] = await Promise.all([
+  const [modules, progress, allAttempts, open, lastVisit, withheld] = await Promise.all([
     content.module.findMany({
       where: shown.module,
       orderBy: { order: "asc" },
@@ -35,6 +35,7 @@ export async function getCourseOverview(user: TCurrentUser) {
     }),
     db.lessonProgress.findMany({ where: { userId: user.id, completedAt: { not: null } }, select: { lessonId: true } }),
     getAttemptSummaries(user.id),
+    getOpenAttempts(user.id),
     db.lessonProgress.findFirst({
       where: { userId: user.id, lesson: shown.inModule },
       orderBy: { lastVisitedAt: "desc" },
@@ -63,7 +64,7 @@ export async function getCourseOverview(user: TCurrentUser) {
       ...m,
       lessonsDone: m.lessons.filter((l) => done.has(l.id)).length,
       lessons: m.lessons.map((l) => ({ ...l, done: done.has(l.id) })),
-      activities: m.activities.map((a) => ({ ...a, best: best.get(a.id) ?? null })),
+      activities: m.activities.map((a) => ({ ...a, best: best.get(a.id) ?? null, inProgress: open.get(a.id) ?? null })),
     })),
   };
 }
@@ -99,6 +100,21 @@ async function getAttemptSummaries(userId: string) {
     })),
   );
   return { scores, latest };
+}
+
+/** The learner's attempts not yet submitted, by activity: how many of the questions have a saved answer. */
+async function getOpenAttempts(userId: string) {
+  const rows = await db.attempt.findMany({
+    where: { userId, status: "IN_PROGRESS" },
+    select: { activityId: true, activityVersion: true, _count: { select: { answers: true } } },
+  });
+  const open = await Promise.all(
+    rows.map(async (a) => {
+      const definition = await getActivityDefinition(a.activityId, a.activityVersion);
+      return [a.activityId, { answered: a._count.answers, total: definition?.questions.length ?? null }] as const;
+    }),
+  );
+  return new Map(open);
 }
 
 function bestScoresByActivity(scores: Awaited<ReturnType<typeof getAttemptSummaries>>["scores"]) {

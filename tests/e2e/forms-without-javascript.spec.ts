@@ -86,3 +86,32 @@ test("without JavaScript, an instructor saves a class's details and makes pupils
   await expect(slips.getByRole("row", { name: /Lilit Hakobyan/ }).getByRole("cell").nth(1)).toHaveText(/^lilith\d+$/);
   await expect(page.getByRole("row", { name: /Lilit Hakobyan/ }).filter({ hasText: "Not signed in yet" })).toBeVisible();
 });
+
+test("without JavaScript, a refused assignment keeps every choice, and the corrected one is assigned as chosen", async ({ page }) => {
+  await signIn(page, DEMO.instructor);
+  await expect(page).toHaveURL(/\/teach$/);
+  await page.goto("/teach/classes/new");
+  await page.getByLabel("Class name").fill(`No-script selects ${Date.now().toString(36)}`);
+  await page.getByLabel("Term").fill("Autumn 2026");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page).toHaveURL(/\/teach\/classes\/(?!new$)\w+$/);
+  await sections(page).getByRole("link", { name: "Assignments" }).click();
+
+  const form = page.getByRole("region", { name: "Assign work" });
+  await form.getByLabel("What to assign").selectOption({ label: "Quiz: three perspectives on September 2023" });
+  const quizValue = await form.getByLabel("What to assign").inputValue();
+  await form.getByLabel("Time zone of these dates").selectOption("Europe/Berlin");
+  await form.getByLabel("Show feedback with the answer key").selectOption("NEVER");
+  await form.getByLabel("Opens").fill("2026-12-10T09:00");
+  await form.getByLabel("Due").fill("2026-12-01T09:00");
+  await form.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(form.getByRole("alert")).toHaveText("The due date must come after the opening date.");
+  await expect(form.getByLabel("What to assign")).toHaveValue(quizValue);
+  await expect(form.getByLabel("Time zone of these dates")).toHaveValue("Europe/Berlin");
+  await expect(form.getByLabel("Show feedback with the answer key")).toHaveValue("NEVER");
+
+  await form.getByLabel("Due").fill("2026-12-17T09:00");
+  await form.getByRole("button", { name: "Assign", exact: true }).click();
+  const quiz = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Quiz: three perspectives on September 2023" }) });
+  await expect(quiz).toContainText("Opens Thu, 10 Dec 2026, 09:00 CET · due Thu, 17 Dec 2026, 09:00 CET · feedback never");
+});

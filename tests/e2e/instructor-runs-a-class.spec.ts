@@ -123,3 +123,72 @@ test("an instructor runs a class: creates it, assigns a quiz, sees a student's r
   expect(Math.abs(Number(anaLine[quizColumn]) - Number(percent))).toBeLessThanOrEqual(0.5);
   expect(rows.find((r) => r[0] === `Əliyev Bəxtiyar ${tag}`)![quizColumn]).toBe("");
 });
+
+test("after a refused assignment the instructor's choices stay selected, and what is assigned is what was chosen", async ({ browser }) => {
+  // An instructor whose browser is in Baku, setting a deadline for a class in Berlin.
+  const context = await browser.newContext({ timezoneId: "Asia/Baku" });
+  const page = await context.newPage();
+  await signIn(page, DEMO.instructor);
+  await expect(page).toHaveURL(/\/teach$/);
+  await page.goto("/teach/classes/new");
+  await page.getByLabel("Class name").fill(`Selects ${Date.now().toString(36)}`);
+  await page.getByLabel("Term").fill("Autumn 2026");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page).toHaveURL(/\/teach\/classes\/(?!new$)\w+$/);
+  await sections(page).getByRole("link", { name: "Assignments" }).click();
+
+  const form = page.getByRole("region", { name: "Assign work" });
+  const what = form.getByLabel("What to assign");
+  const zone = form.getByLabel("Time zone of these dates");
+  const feedback = form.getByLabel("Show feedback with the answer key");
+  await expect(zone).toHaveValue("Asia/Baku");
+  await what.selectOption({ label: QUIZ_TITLE });
+  const quizValue = await what.inputValue();
+  await zone.selectOption("Europe/Berlin");
+  await feedback.selectOption("NEVER");
+  await form.getByLabel("Opens").fill("2026-12-10T09:00");
+  await form.getByLabel("Due").fill("2026-12-01T09:00");
+  await form.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(form.getByRole("alert")).toHaveText("The due date must come after the opening date.");
+  await expect(what).toHaveValue(quizValue);
+  await expect(zone).toHaveValue("Europe/Berlin");
+  await expect(feedback).toHaveValue("NEVER");
+
+  await form.getByLabel("Due").fill("2026-12-17T09:00");
+  await form.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Assigned." })).toBeVisible();
+  const quiz = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: QUIZ_TITLE }) });
+  // 09:00 in Berlin in December is CET (GMT+1).
+  await expect(quiz).toContainText("Opens Thu, 10 Dec 2026, 09:00 CET · due Thu, 17 Dec 2026, 09:00 CET · feedback never");
+  // After a save the form starts again from the browser's zone and the defaults.
+  await expect(zone).toHaveValue("Asia/Baku");
+  await expect(feedback).toHaveValue("IMMEDIATE");
+
+  // A second assignment straight after, zone untouched: it is in the browser's zone, not UTC.
+  await what.selectOption({ index: 0 });
+  const moduleTitle = (await what.locator("option:checked").textContent())!.replace(/^Whole module: /, "");
+  await form.getByLabel("Opens").fill("2026-12-10T09:00");
+  await form.getByLabel("Due").fill("2026-12-17T09:00");
+  await form.getByRole("button", { name: "Assign", exact: true }).click();
+  const moduleItem = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Module: ${moduleTitle}` }) });
+  await expect(moduleItem).toContainText("Opens Thu, 10 Dec 2026, 09:00 GMT+4");
+
+  // Changing the quiz's dates: a refused change keeps the new zone and feedback too.
+  await quiz.getByText("Change dates or feedback").click();
+  const editZone = quiz.getByLabel("Time zone of these dates");
+  const editFeedback = quiz.getByLabel("Show feedback with the answer key");
+  await expect(editZone).toHaveValue("Europe/Berlin");
+  await editZone.selectOption("America/New_York");
+  await editFeedback.selectOption("AFTER_DUE");
+  await quiz.getByLabel("Due").fill("2026-12-09T09:00");
+  await quiz.getByRole("button", { name: "Save changes" }).click();
+  await expect(quiz.getByText("The due date must come after the opening date.")).toBeVisible();
+  await expect(editZone).toHaveValue("America/New_York");
+  await expect(editFeedback).toHaveValue("AFTER_DUE");
+  await quiz.getByLabel("Due").fill("2026-12-18T09:00");
+  await quiz.getByRole("button", { name: "Save changes" }).click();
+  await expect(quiz).toContainText("Opens Thu, 10 Dec 2026, 09:00 GMT-5 · due Fri, 18 Dec 2026, 09:00 GMT-5 · feedback after the due date");
+  await expect(editZone).toHaveValue("America/New_York");
+  await expect(editFeedback).toHaveValue("AFTER_DUE");
+  await context.close();
+});

@@ -118,3 +118,18 @@ test("signing out with an unsaved answer asks first, and keeps the answer when t
   await page.reload();
   await expect(page.getByRole("radio").first()).toBeChecked();
 });
+
+test("a quiz left half done shows as in progress on the course page, with how many questions are answered", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto("/learn");
+  await expect(page.getByRole("main")).toContainText("Quiz: three perspectives on September 2023: not yet taken");
+  await page.goto(QUIZ);
+  const groups = await page.locator("input[type=radio]").evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
+  for (const name of groups.slice(0, 2)) await page.locator(`input[type=radio][name="${name}"]`).first().check();
+  await expect(page.getByRole("status").filter({ hasText: /saved/ })).toHaveText("All answers saved.");
+  const answered = (await page.getByText(/^\d+ of \d+ answered$/).textContent())!;
+  expect(answered).toMatch(/^[12] of 9 answered$/);
+
+  await page.goto("/learn");
+  await expect(page.getByRole("main")).toContainText(`Quiz: three perspectives on September 2023: in progress (${answered})`);
+});

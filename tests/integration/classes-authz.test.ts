@@ -192,6 +192,28 @@ describe("who may see and change a class", () => {
   });
 });
 
+describe("adding a co-instructor", () => {
+  const teachers = async (owner: TCurrentUser, classId: string) =>
+    (await getTaughtClass(owner, classId)).instructors.map((i) => ({ id: i.user.id, isOwner: i.isOwner }));
+
+  it("someone who already teaches the class is refused with a message saying so, and the list stays as it was", async () => {
+    const [owner, co] = await Promise.all([createUser("INSTRUCTOR"), createUser("INSTRUCTOR")]);
+    const { id: classId } = await createClass(owner, { name: "Co-teaching", term: "Autumn" });
+    await addCoInstructor(owner, classId, co.email!);
+    const before = await teachers(owner, classId);
+    expect(before).toEqual([
+      { id: owner.id, isOwner: true },
+      { id: co.id, isOwner: false },
+    ]);
+
+    await expect(addCoInstructor(owner, classId, owner.email!)).rejects.toMatchObject({ code: "CONFLICT", message: "You already teach this class." });
+    await expect(addCoInstructor(owner, classId, co.email!)).rejects.toMatchObject({ code: "CONFLICT", message: `${co.email} already teaches this class.` });
+    await expect(addCoInstructor(co, classId, owner.email!)).rejects.toMatchObject({ code: "CONFLICT", message: `${owner.email} already teaches this class.` });
+    await expect(addCoInstructor(co, classId, co.email!)).rejects.toMatchObject({ code: "CONFLICT", message: "You already teach this class." });
+    expect(await teachers(owner, classId)).toEqual(before);
+  });
+});
+
 describe("the progress grid's cost", () => {
   const queries = vi.spyOn(pg.Client.prototype, "query");
   afterEach(() => queries.mockClear());

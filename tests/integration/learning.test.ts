@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { saveAnswer } from "@/lib/attempts/save-answer";
 import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { submitAttempt } from "@/lib/attempts/submit-attempt";
 import { getActivityForLearner } from "@/lib/attempts/queries";
 import { getCourseOverview, getLessonProgress } from "@/lib/learning/queries";
 import { recordLessonVisit, setLessonComplete } from "@/lib/learning/mutations";
+import type { TActivity } from "@/lib/content/activity-schema";
 import { createUser, db } from "./helpers";
 
 describe("learning progress", () => {
@@ -66,6 +68,24 @@ describe("learning progress", () => {
     await submitAttempt(user, { attemptId: open.id, answers: [] });
     const after = JSON.stringify(await getActivityForLearner(user, "september-2023-quiz"));
     expect(after).toContain(explanations[0]!);
+  });
+
+  it("the overview shows a quiz with saved answers as in progress, with how many are answered, until it is submitted", async () => {
+    const user = await createUser();
+    const quizOf = async () =>
+      (await getCourseOverview(user)).modules.flatMap((m) => m.activities).find((a) => a.slug === "september-2023-quiz")!;
+    expect(await quizOf()).toMatchObject({ best: null, inProgress: null });
+
+    const attemptId = await startOrResumeAttempt(user, "september-2023-quiz");
+    const activity = await db.activity.findUniqueOrThrow({ where: { slug: "september-2023-quiz" }, select: { definition: true } });
+    const { questions } = activity.definition as TActivity;
+    const choices = questions.flatMap((q) => (q.type === "choice" ? [q] : [])).slice(0, 2);
+    expect(choices).toHaveLength(2);
+    for (const q of choices) await saveAnswer(user, { attemptId, questionId: q.id, value: { selected: [q.options[0]!.id] }, answeredAt: new Date() });
+    expect(await quizOf()).toMatchObject({ best: null, inProgress: { answered: 2, total: questions.length } });
+
+    await submitAttempt(user, { attemptId, answers: [] });
+    expect(await quizOf()).toMatchObject({ best: expect.objectContaining({ maxScore: expect.any(Number) }), inProgress: null });
   });
 
   it("mastery per skill follows the latest submitted attempts", async () => {

@@ -11,6 +11,18 @@ import { formatScore } from "@/lib/learning/scores";
 
 export const metadata: Metadata = { title: "Your course" };
 
+type TActivityProgress = {
+  best: Parameters<typeof formatScore>[0] | null;
+  inProgress: { answered: number; total: number | null } | null;
+};
+
+/** "best 80%", "in progress (2 of 9 answered)", both, or "not yet taken". */
+function activityStatus({ best, inProgress }: TActivityProgress) {
+  const open = inProgress && `in progress (${inProgress.answered}${inProgress.total === null ? "" : ` of ${inProgress.total}`} answered)`;
+  if (best) return open ? `best ${formatScore(best)}; another attempt ${open}` : `best ${formatScore(best)}`;
+  return open || "not yet taken";
+}
+
 export default async function LearnPage() {
   const user = await requirePageUser("/learn", "STUDENT", "INSTRUCTOR", "ADMIN");
   const [{ modules, resume, mastery, nextStep }, work, classes] = await Promise.all([
@@ -49,7 +61,7 @@ export default async function LearnPage() {
                   {m.lessonsDone} of {m.lessons.length} lessons done
                   {m.activities.map((a) => (
                     <span key={a.id} className="ml-3">
-                      · {a.title}: {a.best ? `best ${formatScore(a.best)}` : "not yet taken"}
+                      · {a.title}: {activityStatus(a)}
                     </span>
                   ))}
                 </p>

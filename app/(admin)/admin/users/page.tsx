@@ -64,7 +64,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <form action={setUserRoleAction} className="flex gap-2">
                       <input type="hidden" name="userId" value={u.id} />
                       <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.name}</label>
-                      <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="rounded border border-slate-400 p-1">
+                      {/* NOTE: keyed on the stored role, so React's reset after saving shows the new role (see useSelectDefault). */}
+                      <select key={u.role} id={`role-${u.id}`} name="role" defaultValue={u.role} className="rounded border border-slate-400 p-1">
                         <option value="STUDENT">student</option>
                         <option value="INSTRUCTOR">instructor</option>
                         <option value="ADMIN">admin</option>
