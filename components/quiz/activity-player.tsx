@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { TPublicActivity } from "@/lib/content/public-activity";
 import { submitAttemptRequest } from "./attempt-api";
+import { focusAfterRender, takeFocusRequest } from "./focus-after-render";
 import { Question } from "./question";
 import type { TSourceText } from "./question-types";
 import { createSaveQueue, readPending, type TSaveState } from "./save-queue";
@@ -53,6 +54,12 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     [attemptId, router],
   );
   const submitWanted = useRef(false);
+  const firstQuestion = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // After Retake, the new attempt starts at its first question, read out as "Question 1 of n".
+    if (takeFocusRequest("first-question")) firstQuestion.current?.focus();
+  }, []);
 
   useEffect(() => {
     // Answers given on this device but never confirmed (offline, closed tab) win over the server copy.
@@ -97,6 +104,8 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
       }
       submitWanted.current = false;
       queue.clear();
+      // The result replaces this form, submit button and all: its heading takes the focus (ResultHeading).
+      focusAfterRender("result");
       router.refresh();
     } catch {
       setMessage("You seem to be offline. Your answers are kept on this device, and we will submit as soon as you are back online.");
@@ -131,7 +140,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
       <ol className="flex flex-col gap-8">
         {activity.questions.map((q, i) => (
           <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`q-${q.id}-number`}>
-            <h2 id={`q-${q.id}-number`} className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
+            <h2 id={`q-${q.id}-number`} ref={i === 0 ? firstQuestion : undefined} tabIndex={i === 0 ? -1 : undefined} className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
               Question {i + 1} of {activity.questions.length}
             </h2>
             <Question question={q} value={answers[q.id]} onChange={(v) => answer(q.id, v)} sourceOf={sourceOf} sources={sources} />

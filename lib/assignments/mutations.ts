@@ -16,25 +16,34 @@ function readDates(input: { opensAt: string; dueAt: string; timeZone: string }) 
   return { opensAt, dueAt };
 }
 
-/** Sets a module or one activity for a class. */
+/**
+ * Sets a module or one activity for a class. NOTE: `FOR SHARE` on the item (and an activity's module)
+ * holds off an admin's unpublish until this assignment is saved, and waits for one under way, re-reading
+ * the status afterwards: the unpublish then sees the assignment and is refused, or this is.
+ */
 export async function createAssignment(user: TCurrentUser, input: TCreateAssignmentInput) {
   await assertTeaches(user, input.classId);
   const [kind, id] = input.target.split(":") as ["module" | "activity", string];
-  const exists =
-    kind === "module"
-      ? await db.module.findUnique({ where: { id, status: "PUBLISHED" }, select: { id: true } })
-      : await db.activity.findUnique({ where: { id, status: "PUBLISHED", module: { status: "PUBLISHED" } }, select: { id: true } });
-  if (!exists) throw new AppError("INVALID", "That module or activity no longer exists or is not published.");
-  return db.assignment.create({
-    data: {
-      classId: input.classId,
-      moduleId: kind === "module" ? id : null,
-      activityId: kind === "activity" ? id : null,
-      ...readDates(input),
-      timeZone: input.timeZone,
-      feedback: input.feedback,
-    },
-    select: { id: true },
+  const dates = readDates(input);
+  return db.$transaction(async (tx) => {
+    const live =
+      kind === "module"
+        ? await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Module" WHERE "id" = ${id} AND "status" = 'PUBLISHED' FOR SHARE`
+        : await tx.$queryRaw<unknown[]>`
+            SELECT 1 FROM "Activity" a JOIN "Module" m ON m."id" = a."moduleId"
+            WHERE a."id" = ${id} AND a."status" = 'PUBLISHED' AND m."status" = 'PUBLISHED' FOR SHARE`;
+    if (live.length === 0) throw new AppError("INVALID", "That module or activity no longer exists or is not published.");
+    return tx.assignment.create({
+      data: {
+        classId: input.classId,
+        moduleId: kind === "module" ? id : null,
+        activityId: kind === "activity" ? id : null,
+        ...dates,
+        timeZone: input.timeZone,
+        feedback: input.feedback,
+      },
+      select: { id: true },
+    });
   });
 }
 

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { collectQuotes } from "@/lib/content/activity-quotes";
 import type { TActivity } from "@/lib/content/activity-schema";
 import { storedDefinition, writeActivity } from "@/lib/content/seed-course";
+import { lockForStatusChange, refuseIfAssigned } from "./assigned-content";
 import { assertAdmin, authorOf } from "./access";
 import { parseActivityYaml } from "./activity-yaml";
 
@@ -112,7 +113,8 @@ export async function createActivityFromYaml(actor: TCurrentUser, moduleSlug: st
 
 /**
  * Publishes or unpublishes an activity. Publishing needs its module's sources published first, so a
- * learner never meets a quiz on a text they cannot open. Audited.
+ * learner never meets a quiz on a text they cannot open; unpublishing one that a class has been set is
+ * refused (see `refuseIfAssigned`). Audited.
  */
 export async function setActivityStatus(actor: TCurrentUser, slug: string, status: "DRAFT" | "PUBLISHED") {
   assertAdmin(actor);
@@ -126,6 +128,11 @@ export async function setActivityStatus(actor: TCurrentUser, slug: string, statu
       if (drafts.length > 0) {
         throw new AppError("CONFLICT", `Publish its sources first: ${drafts.map((s) => `“${s.title}”`).join(", ")}.`);
       }
+    } else {
+      await lockForStatusChange(tx, "Activity", before.id);
+      // Only assignments of this activity itself: a module assignment covers the module's published
+      // activities, so one taken back simply drops out of it.
+      await refuseIfAssigned(tx, { activityId: before.id }, `“${before.title}”`);
     }
     await tx.activity.update({ where: { id: before.id }, data: { status } });
     await recordAudit(tx, actor, {

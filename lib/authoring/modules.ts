@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { ZModule } from "@/lib/content/schemas";
 import { forgetPublishedLessons } from "@/lib/learning/published-lessons";
 import { fieldErrorsOf } from "@/lib/auth/form-state";
+import { lockForStatusChange, refuseIfAssigned } from "./assigned-content";
 import { assertAdmin } from "./access";
 
 export const ZModuleForm = z.object({
@@ -101,13 +102,21 @@ export async function addSourceToModule(tx: Parameters<Parameters<typeof db.$tra
   });
 }
 
-/** Publishes or unpublishes a whole module (its lessons and activities keep their own status). Audited. */
+/**
+ * Publishes or unpublishes a whole module (its lessons and activities keep their own status). Unpublishing
+ * one that a class has been set, or one of whose activities is, is refused (see `refuseIfAssigned`). Audited.
+ */
 export async function setModuleStatus(actor: TCurrentUser, slug: string, status: "DRAFT" | "PUBLISHED") {
   assertAdmin(actor);
   await db.$transaction(async (tx) => {
     const before = await tx.module.findUnique({ where: { slug }, select: { id: true, title: true, status: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such module.");
     if (before.status === status) return;
+    if (status === "DRAFT") {
+      await lockForStatusChange(tx, "Module", before.id);
+      // The module itself, or one of its activities (which learners cannot open in a draft module).
+      await refuseIfAssigned(tx, { OR: [{ moduleId: before.id }, { activity: { moduleId: before.id } }] }, `The module “${before.title}”`);
+    }
     await tx.module.update({ where: { id: before.id }, data: { status } });
     await recordAudit(tx, actor, {
       action: status === "PUBLISHED" ? "module.publish" : "module.unpublish",

@@ -39,14 +39,20 @@ test("a student or an instructor replaying an admin's server actions is refused 
   await signIn(admin, DEMO.admin);
   await expect(admin).toHaveURL(/\/admin$/);
 
-  // The admin unpublishes the war-2020 module (captured), then publishes it again.
+  // The war-2020 module is set to the demo class: unpublishing it is refused, naming the class.
   await admin.goto("/admin/content");
   const war = admin.getByRole("group", { name: /^Module 1:/ });
-  const unpublish = captureNextAction(admin);
   await war.getByRole("button", { name: "Unpublish" }).click();
+  await expect(war.getByText(/is assigned to \d+ class(es)?: .*“Demo: History 10B” \(Autumn 2026\).*ask their teachers to remove the assignment first/)).toBeVisible();
+  await expect(war.getByText("Published", { exact: true })).toBeVisible();
+
+  // The admin unpublishes the statement-2020 module, which no class is set (captured), then publishes it again.
+  const statement = admin.getByRole("group", { name: /^Module 2:/ });
+  const unpublish = captureNextAction(admin);
+  await statement.getByRole("button", { name: "Unpublish" }).click();
   const unpublishRequest = await unpublish;
-  await war.getByRole("button", { name: "Publish" }).click();
-  await expect(war.getByRole("button", { name: "Unpublish" })).toBeVisible();
+  await statement.getByRole("button", { name: "Publish" }).click();
+  await expect(statement.getByRole("button", { name: "Unpublish" })).toBeVisible();
 
   // The admin saves an edited quiz (captured): version 2. Replays must not make version 3.
   await admin.goto("/admin/content/activities/war-2020-quiz");
@@ -71,8 +77,8 @@ test("a student or an instructor replaying an admin's server actions is refused 
   }
 
   // Nothing changed: the module is still published for learners, and the quiz is still at version 2.
-  await student.goto("/learn/war-2020");
-  await expect(student.getByRole("heading", { level: 1 })).toHaveText(/2020 war/);
+  await student.goto("/learn/statement-2020");
+  await expect(student.getByRole("heading", { level: 1 })).toHaveText(/9 November 2020 statement/);
   await admin.goto("/admin/content/activities/war-2020-quiz");
   await expect(admin.getByText(/^Version 2 · in/)).toBeVisible();
   await expect(admin.getByRole("listitem").filter({ hasText: /^Version 3/ })).toHaveCount(0);
@@ -80,8 +86,8 @@ test("a student or an instructor replaying an admin's server actions is refused 
   // Signed out entirely, the replay is refused too.
   const anonymous = await (await browser.newContext()).newPage();
   expect(await replay(anonymous, unpublishRequest)).not.toMatch(/Unpublished: only admins/);
-  await student.goto("/learn/war-2020");
-  await expect(student.getByRole("heading", { level: 1 })).toHaveText(/2020 war/);
+  await student.goto("/learn/statement-2020");
+  await expect(student.getByRole("heading", { level: 1 })).toHaveText(/9 November 2020 statement/);
 });
 
 test("an admin demoted to student loses the admin pages and actions on the next request", async ({ browser }) => {
@@ -108,11 +114,12 @@ test("an admin demoted to student loses the admin pages and actions on the next 
   await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/content");
   await expect(page.getByRole("heading", { name: "Course content" })).toBeVisible();
+  // Module 0 (reading-sources): no class is set it or its activities, so it may be unpublished.
   const unpublish = captureNextAction(page);
-  await page.getByRole("group", { name: /^Module 3:/ }).getByRole("button", { name: "Unpublish" }).click();
+  await page.getByRole("group", { name: /^Module 0:/ }).getByRole("button", { name: "Unpublish" }).click();
   const captured = await unpublish;
-  await page.getByRole("group", { name: /^Module 3:/ }).getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("group", { name: /^Module 3:/ }).getByRole("button", { name: "Unpublish" })).toBeVisible();
+  await page.getByRole("group", { name: /^Module 0:/ }).getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("group", { name: /^Module 0:/ }).getByRole("button", { name: "Unpublish" })).toBeVisible();
 
   await setRole("STUDENT");
   // Her very next request: the admin area sends her to sign in, and her old session cannot act.
@@ -124,6 +131,6 @@ test("an admin demoted to student loses the admin pages and actions on the next 
   const forbidden = await page.goto("/admin/content");
   expect(forbidden?.status()).toBe(403);
   expect(await replay(page, captured)).not.toMatch(/Unpublished: only admins/);
-  await page.goto("/learn/september-2023");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/September 2023/);
+  await page.goto("/learn/reading-sources");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Reading a contested conflict/);
 });

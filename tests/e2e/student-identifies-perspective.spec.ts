@@ -31,6 +31,8 @@ async function answerQuizByKeyboard(page: Page) {
 }
 
 test("a student completes the module 3 quiz by keyboard alone, sees the feedback, and sees the same result after reloading", async ({ page }) => {
+  // NOTE: some 300 key presses and two axe runs take close to the default minute on a busy machine.
+  test.slow();
   await signUpNewStudent(page);
   await page.goto(QUIZ);
   await expect(page.getByRole("heading", { level: 1, name: /Quiz: three perspectives/ })).toBeVisible();
@@ -46,6 +48,8 @@ test("a student completes the module 3 quiz by keyboard alone, sees the feedback
 
   const result = page.getByRole("heading", { name: /^Attempt 1: .* points \(\d+%\)$/ });
   await expect(result).toBeVisible();
+  // The submit button is gone with the form: focus moves to the score, so it is read out, not to <body>.
+  await expect(result).toBeFocused();
   const score = await result.textContent();
   // Feedback names the learner's choices and shows the key with the passages it cites.
   await expect(page.getByText(/You found \d of \d key passages/).first()).toBeVisible();
@@ -57,6 +61,33 @@ test("a student completes the module 3 quiz by keyboard alone, sees the feedback
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Attempt 1:/ })).toHaveText(score!);
   await expect(page.getByRole("button", { name: "Retake" })).toBeVisible();
+  // A plain page load leaves the focus where the browser puts it.
+  await expect(page.getByRole("heading", { name: /^Attempt 1:/ })).not.toBeFocused();
+});
+
+test("by keyboard, focus follows the learner: to the score after submitting anyway, to the first question after Retake", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto(QUIZ);
+  await expect(page.getByRole("heading", { level: 1, name: /Quiz: three perspectives/ })).toBeVisible();
+
+  // Nothing answered: the first Enter asks ("Submit anyway", focus stays on it), the second submits.
+  await page.getByRole("button", { name: "Submit quiz" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Submit anyway" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const first = page.getByRole("heading", { name: /^Attempt 1: .* points/ });
+  await expect(first).toBeFocused();
+
+  // Tab from the score reaches Retake; the new attempt opens with focus on its first question.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Retake" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /^Question 1 of \d+$/ })).toBeFocused();
+
+  await page.getByRole("button", { name: "Submit quiz" }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /^Attempt 2: .* points/ })).toBeFocused();
 });
 
 test("the quiz page sends no answer key before submission", async ({ page }) => {

@@ -8,6 +8,7 @@ import type { TCurrentUser } from "@/lib/auth/session";
 import * as access from "@/lib/authoring/access";
 import * as activities from "@/lib/authoring/activities";
 import * as activityYaml from "@/lib/authoring/activity-yaml";
+import * as assignedContent from "@/lib/authoring/assigned-content";
 import * as coverage from "@/lib/authoring/coverage";
 import * as exportCourse from "@/lib/authoring/export-course";
 import * as importCourse from "@/lib/authoring/import-course";
@@ -27,12 +28,16 @@ import { createUser, db } from "./helpers";
 const QUIZ = "september-2023-quiz";
 const MODULE = "september-2023";
 const SCEEUS = "sceeus-2023-anti-terrorist";
+/** A module and quiz that the demo class is not set, so that an admin may unpublish them. */
+const UNASSIGNED_MODULE = "statement-2020";
+const UNASSIGNED_QUIZ = "statement-2020-quiz";
 
 /** Every file of lib/authoring, so that a new file (and whatever it exports) is checked below too. */
 const LIB: Record<string, Record<string, unknown>> = {
   "access.ts": access,
   "activities.ts": activities,
   "activity-yaml.ts": activityYaml,
+  "assigned-content.ts": assignedContent,
   "coverage.ts": coverage,
   "export-course.ts": exportCourse,
   "import-course.ts": importCourse,
@@ -56,6 +61,8 @@ const NOT_ACTIONS: Record<string, string> = {
   saveActivityTx: "takes a transaction first; runs inside saveActivity and addSourceQuestions (and checks the actor too)",
   createActivityTx: "takes a transaction first; runs inside createActivity and addSourceQuestions (and checks the actor too)",
   addSourceToModule: "takes a transaction first and no actor; runs inside addSourceQuestions",
+  lockForStatusChange: "takes a transaction first and no actor; runs inside setModuleStatus and setActivityStatus",
+  refuseIfAssigned: "takes a transaction first and no actor; runs inside setModuleStatus and setActivityStatus",
   activityToYaml: "pure",
   parseActivityYaml: "pure",
   sideOf: "pure",
@@ -168,11 +175,11 @@ const CALLS: TCall[] = [
   [lessons.setLessonStatus, (w, u) => lessons.setLessonStatus(u, w.lesson.id, "DRAFT")],
   [modules.createModule, (w, u) => modules.createModule(u, { slug: `it-authz-module-${w.tag}`, title: "A new module", summary: "Made by the authz test." })],
   [modules.updateModule, (w, u) => modules.updateModule(u, MODULE, w.moduleForm)],
-  [modules.setModuleStatus, (_, u) => modules.setModuleStatus(u, MODULE, "DRAFT")],
+  [modules.setModuleStatus, (_, u) => modules.setModuleStatus(u, UNASSIGNED_MODULE, "DRAFT")],
   [activities.saveActivity, (w, u) => activities.saveActivity(u, QUIZ, w.changedYaml, "Edited")],
   [activities.createActivityFromYaml, (w, u) => activities.createActivityFromYaml(u, MODULE, w.copyYaml)],
   [activities.createActivity, (w, u) => activities.createActivity(u, MODULE, w.copy)],
-  [activities.setActivityStatus, (_, u) => activities.setActivityStatus(u, QUIZ, "DRAFT")],
+  [activities.setActivityStatus, (_, u) => activities.setActivityStatus(u, UNASSIGNED_QUIZ, "DRAFT")],
   [sourceQuestions.addSourceQuestions, (w, u) => sourceQuestions.addSourceQuestions(u, w.builder)],
   [transfer.exportCourseForAdmin, (_, u) => transfer.exportCourseForAdmin(u)],
   [transfer.importCourseForAdmin, (w, u) => transfer.importCourseForAdmin(u, w.zip, "course.zip")],

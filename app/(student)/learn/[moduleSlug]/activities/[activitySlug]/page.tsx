@@ -13,7 +13,8 @@ import { AppError } from "@/lib/errors";
 import { formatScore } from "@/lib/learning/scores";
 import { formatInZone } from "@/lib/assignments/dates";
 import { SourceColumns } from "@/components/quiz/source-columns";
-import { ActionForm } from "@/components/forms/action-form";
+import { ResultHeading } from "@/components/quiz/result-heading";
+import { RetakeForm } from "@/components/quiz/retake-form";
 import { retakeAction } from "./actions";
 
 type TParams = { moduleSlug: string; activitySlug: string };
@@ -100,25 +101,23 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         </section>
       ) : withheld && viewed ? (
         <section aria-labelledby="result-heading" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="result-heading" className="text-xl font-semibold">
-            Attempt {viewed.number} submitted
-          </h2>
+          <ResultHeading>Attempt {viewed.number} submitted</ResultHeading>
           <p>
             {withheld.until
               ? `Your teacher shows scores and the answer key after the due date: ${formatInZone(withheld.until, withheld.timeZone)}.`
               : "Your teacher has chosen not to show scores and the answer key here; they will go over the answers with you."}{" "}
             Your answers are saved and your teacher can see them.
           </p>
-          <ActionForm action={retakeAction} submitLabel="Try again" pendingLabel="Starting…" variant="secondary" className="flex flex-col items-start gap-2" hidden={{ moduleSlug, activitySlug }} />
+          <RetakeForm action={retakeAction} label="Try again" variant="secondary" className="flex flex-col items-start gap-2" hidden={{ moduleSlug, activitySlug }} />
         </section>
       ) : (
         viewed?.result && (
           <section aria-labelledby="result-heading" className="flex flex-col gap-4">
             <div className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-green-300 bg-green-50 p-4">
-              <h2 id="result-heading" className="text-xl font-semibold">
+              <ResultHeading>
                 Attempt {viewed.number}: {Math.round(viewed.result.score * 10) / 10} of {viewed.result.maxScore} points ({formatScore(viewed.result)})
-              </h2>
-              <ActionForm action={retakeAction} submitLabel="Retake" pendingLabel="Starting…" className="flex flex-col items-end gap-2" hidden={{ moduleSlug, activitySlug }} />
+              </ResultHeading>
+              <RetakeForm action={retakeAction} label="Retake" className="flex flex-col items-end gap-2" hidden={{ moduleSlug, activitySlug }} />
             </div>
             {attempts.length > 1 && (
               <nav aria-label="Your attempts" className="text-sm">
