@@ -12,6 +12,7 @@ import {
   type TGenre,
 } from "@/lib/authoring/coverage";
 import { VOICES, VOICE_LABELS } from "@/lib/content/schemas";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const GENRE_LABELS: Record<TGenre, string> = {
   "news-report": "News report",
@@ -84,7 +85,7 @@ function CoverageSection({ group, heading, scope }: { group: TCoverageGroup; hea
         <dt className="font-medium">By keyed stance</dt>
         <dd>{countLine(STANCE_COUNTS, group.byStance, (s) => SIDE_LABELS[s])}</dd>
       </dl>
-      <div className="relative overflow-x-auto">
+      <TableScroll>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="mb-1 text-left text-muted">
             {group.sources.length === 1 ? "1 source" : `${group.sources.length} sources`} in {scope}: genre, voice
@@ -114,7 +115,7 @@ function CoverageSection({ group, heading, scope }: { group: TCoverageGroup; hea
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TQuestionProps, TSourceText } from "./question-types";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type TCells = Record<string, Record<string, "states" | "contradicts" | "omits">>;
 const VALUES = [
@@ -22,7 +23,7 @@ export function ClaimGridQuestion({ question, value, onChange, disabled, sources
   return (
     <div className="flex flex-col gap-2">
       <p className="font-medium" id={`q-${question.id}-prompt`}>{question.prompt}</p>
-      <div className="relative overflow-x-auto">
+      <TableScroll>
         <table className="w-full border-collapse text-sm" aria-labelledby={`q-${question.id}-prompt`}>
           <thead>
             <tr>
@@ -56,7 +57,7 @@ export function ClaimGridQuestion({ question, value, onChange, disabled, sources
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

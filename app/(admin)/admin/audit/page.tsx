@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuditChange } from "@/components/admin/audit-change";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAuditEvents, ZAuditFilter, type TAuditFilter } from "@/lib/audit/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -38,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 hover:bg-slate-100">Filter</button>
       </form>
       <p role="status" className="text-sm">{total} {total === 1 ? "event" : "events"}{pages > 1 && ` · page ${filter.page} of ${pages}`}</p>
-      <div className="relative overflow-x-auto">
+      <TableScroll>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead>
@@ -63,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-4">
           {filter.page > 1 && <Link href={pageHref(filter, filter.page - 1)} className="underline">Newer</Link>}

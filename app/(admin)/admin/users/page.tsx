@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listUsersForAdmin, ZUserFilter, type TUserFilter } from "@/lib/users/queries";
 import { createResetLinkAction, setUserDisabledAction, setUserRoleAction } from "./actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -40,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <p role="status" className="text-sm">
         {total} {total === 1 ? "account" : "accounts"} found{pages > 1 && ` · page ${filter.page} of ${pages}`}
       </p>
-      <div className="relative overflow-x-auto">
+      <TableScroll>
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">Accounts</caption>
           <thead>
@@ -108,7 +109,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 && (
         <nav aria-label="Pages" className="flex gap-4">
           {filter.page > 1 && <Link href={pageHref(filter, filter.page - 1)} className="underline">Previous page</Link>}

@@ -6,6 +6,7 @@ import { orNotFound } from "@/lib/not-found";
 import { formatInZone } from "@/lib/assignments/dates";
 import { getClassGrid } from "@/lib/reports/class-grid";
 import { applyGridView, ZGridView, type TGridView } from "@/lib/reports/grid-view";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Class progress" };
 
@@ -75,7 +76,7 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
           <p role="status" className="text-sm text-muted">
             {rows.length} of {grid.rows.length} students shown. Scores are each student&apos;s best; an asterisk marks a score you set.
           </p>
-          <div className="relative overflow-x-auto">
+          <TableScroll>
             <ProgressTable
               base={base}
               nameColumn={column("name", "Student", "")}
@@ -91,7 +92,7 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
                 cells: row.cells.map((c): TCompactCell => [c.status, c.score, c.late, c.extended, c.overridden]),
               }))}
             />
-          </div>
+          </TableScroll>
           <p className="text-sm text-muted">
             Total: the mean over items that are finished or past due, counting missing work as 0. Work handed in after the due date
             (or a student&apos;s extension) counts and is marked late.
