@@ -17,8 +17,9 @@ export function activityToYaml(activity: TActivity): string {
 export function parseActivityYaml(text: string): TYamlResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/\r\n?/g, "\n"), { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
+  // A warning is an unknown tag (`!!js/function`): refused like an error, never read as something else.
+  const e = doc.errors[0] ?? doc.warnings[0];
+  if (e) {
     // NOTE: with prettyErrors off the parser leaves `linePos` empty; the line comes from the offset.
     const line = lineCounter.linePos(e.pos[0]).line;
     return { activity: null, error: `YAML${line ? ` (line ${line})` : ""}: ${e.message.split("\n")[0]}` };

@@ -3,9 +3,9 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
-import matter from "gray-matter";
 import { stringify as stringifyYaml } from "yaml";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { stringifyFrontMatter } from "@/lib/content/front-matter";
 import { ZActivity, type TActivity, type TQuestion } from "@/lib/content/activity-schema";
 import type { TCourse, TCourseModule } from "@/lib/content/load-course";
 import { ZLesson, ZModule, ZSource, ZTerms } from "@/lib/content/schemas";
@@ -195,17 +195,11 @@ function yamlFile(data: object): string {
   return stringifyYaml(data, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
-/**
- * Frontmatter written by gray-matter itself (js-yaml), the library `loadCourse` reads it with, so that a
- * value such as "2021-11-12" or "yes" is quoted exactly when that reader needs it.
- */
+/** Frontmatter as `loadCourse` reads it back (`parseFrontMatter`); an optional field left undefined is left out. */
 function markdownFile(frontmatter: object, body: string): string {
-  // NOTE: gray-matter passes its options on to js-yaml's safeDump; its types do not list js-yaml's.
-  const dumpOptions = { lineWidth: -1, noRefs: true } as object;
-  return matter.stringify(body, dropUndefined(frontmatter), dumpOptions);
+  return stringifyFrontMatter(dropUndefined(frontmatter), body);
 }
 
-/** js-yaml refuses `undefined` values, which an optional field may carry. */
 function dropUndefined(data: object): object {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 }

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { ContentError, loadCourse, type TCourse } from "@/lib/content/load-course";
 
 /** Far above a real course (a few hundred kB in some dozens of files), far below what would hurt the server. */
@@ -18,7 +18,7 @@ const ZIP = "(zip)";
  * Every refusal is a ContentError whose message names the file and the field, for the admin to fix.
  */
 export async function readCourseFromZip(bytes: Uint8Array): Promise<TCourse> {
-  const files = stripTopFolder(unzipChecked(bytes));
+  const files = stripTopFolder(await unzipChecked(bytes));
   if (!files.has("terms.yaml") || ![...files.keys()].some((name) => name.startsWith("modules/"))) {
     throw new ContentError(ZIP, "no course found: expected terms.yaml, sources/ and modules/ at the top of the zip or in one top folder");
   }
@@ -39,35 +39,90 @@ export async function readCourseFromZip(bytes: Uint8Array): Promise<TCourse> {
 }
 
 /**
- * The zip's files by their safe relative path. The limits are checked on the sizes the zip declares,
- * before anything is inflated; fflate never inflates an entry past its declared size.
+ * The zip's files by their safe relative path. The limits are checked twice: on the sizes the zip's
+ * central directory declares, before anything is inflated, and on the bytes really inflated, which yauzl
+ * counts as it streams each entry (`validateEntrySizes`) and stops at the first byte past the declared
+ * size. So a small zip that lies about its sizes (a zip bomb) is refused after at most `maxBytes` of
+ * output, and the inflating never blocks the server: it runs in zlib's stream, chunk by chunk.
  */
-function unzipChecked(bytes: Uint8Array): Map<string, Uint8Array> {
-  let count = 0;
-  let total = 0;
-  const filter = (file: UnzipFileInfo) => {
-    if (file.name.endsWith("/")) return false;
-    count += 1;
-    total += file.originalSize;
-    if (count > ZIP_LIMITS.maxFiles) throw new ContentError(ZIP, `more than ${ZIP_LIMITS.maxFiles} files`);
-    if (total > ZIP_LIMITS.maxBytes) throw new ContentError(ZIP, `more than ${ZIP_LIMITS.maxBytes / 1024 / 1024} MB once unpacked`);
-    return true;
-  };
-
-  let entries: Record<string, Uint8Array>;
+async function unzipChecked(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  let zip: ZipFile;
   try {
-    entries = unzipSync(bytes, { filter });
+    zip = await new Promise<ZipFile>((resolve, reject) =>
+      yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true }, (error, zipfile) =>
+        error ? reject(error) : resolve(zipfile),
+      ),
+    );
   } catch (error) {
-    if (error instanceof ContentError) throw error;
     throw new ContentError(ZIP, `not a readable zip file (${(error as Error).message})`);
+  }
+  if (zip.entryCount > ZIP_LIMITS.maxFiles) {
+    zip.close();
+    throw new ContentError(ZIP, `more than ${ZIP_LIMITS.maxFiles} files`);
   }
 
   const files = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(entries)) {
-    const safe = safePath(name);
-    if (safe !== null) files.set(safe, data);
+  let declared = 0;
+  try {
+    for await (const entry of entriesOf(zip)) {
+      if (entry.fileName.endsWith("/")) continue;
+      declared += entry.uncompressedSize;
+      if (declared > ZIP_LIMITS.maxBytes) throw new ContentError(ZIP, `more than ${ZIP_LIMITS.maxBytes / 1024 / 1024} MB once unpacked`);
+      const safe = safePath(entry.fileName);
+      const data = await readEntry(zip, entry);
+      if (safe !== null) files.set(safe, data);
+    }
+  } finally {
+    zip.close();
   }
   return files;
+}
+
+/** The zip's entries one at a time (yauzl's lazy mode), with its errors as ContentErrors. */
+async function* entriesOf(zip: ZipFile): AsyncGenerator<Entry> {
+  while (true) {
+    const next = await new Promise<Entry | null>((resolve, reject) => {
+      const cleanup = () => zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+      zip.once("entry", (entry: Entry) => (cleanup(), resolve(entry)));
+      zip.once("end", () => (cleanup(), resolve(null)));
+      zip.once("error", (error: Error) => (cleanup(), reject(zipError(error))));
+      zip.readEntry();
+    });
+    if (next === null) return;
+    yield next;
+  }
+}
+
+function readEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error) return reject(zipError(error, entry.fileName));
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("error", (streamError: Error) => {
+        stream.destroy();
+        reject(zipError(streamError, entry.fileName));
+      });
+      stream.on("end", () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+/**
+ * yauzl's refusals in the admin's words. NOTE: yauzl checks entry names itself before we see them (the
+ * same rules as `safePath`); its messages are matched here, to check at a yauzl upgrade.
+ */
+function zipError(error: Error, fileName?: string): ContentError {
+  const unsafe = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(error.message);
+  if (unsafe) return unsafePath(unsafe[1]!);
+  if (fileName && /too many bytes/.test(error.message)) {
+    return new ContentError(fileName, "refused: it unpacks to more bytes than the zip says it holds (a damaged or hostile zip)");
+  }
+  return new ContentError(fileName ?? ZIP, `not a readable zip file (${error.message})`);
+}
+
+function unsafePath(name: string): ContentError {
+  return new ContentError(name, "refused: a path in the zip must stay inside its folder (no absolute paths, no ..)");
 }
 
 /**
@@ -77,7 +132,7 @@ function unzipChecked(bytes: Uint8Array): Map<string, Uint8Array> {
 function safePath(name: string): string | null {
   const parts = name.split(/[\\/]/);
   if (name.startsWith("/") || name.startsWith("\\") || /^[a-zA-Z]:/.test(name) || parts.includes("..") || name.includes("\0")) {
-    throw new ContentError(name, "refused: a path in the zip must stay inside its folder (no absolute paths, no ..)");
+    throw unsafePath(name);
   }
   const kept = parts.filter((p) => p !== "" && p !== ".");
   const base = kept.at(-1) ?? "";

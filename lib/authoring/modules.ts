@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { parse as parseYaml } from "yaml";
 import { db } from "@/lib/db";
 import { AppError, FieldsError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
+import { parseYamlData } from "@/lib/content/front-matter";
 import { ZModule } from "@/lib/content/schemas";
 import { forgetPublishedLessons } from "@/lib/learning/published-lessons";
 import { fieldErrorsOf } from "@/lib/auth/form-state";
@@ -24,7 +24,7 @@ export type TModuleForm = z.infer<typeof ZModuleForm>;
 function yamlField(text: string, field: string): unknown {
   if (text.trim() === "") return [];
   try {
-    return parseYaml(text);
+    return parseYamlData(text);
   } catch (error) {
     throw new FieldsError({ [field]: `Cannot read this as YAML: ${(error as Error).message.split("\n")[0]}` });
   }

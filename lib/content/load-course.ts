@@ -1,9 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { collectQuotes } from "./activity-quotes";
+import { parseFrontMatter, parseYamlData, type TFrontMatter } from "./front-matter";
 import { ZActivity, type TActivity } from "./activity-schema";
 import {
   ZLesson,
@@ -131,7 +130,7 @@ async function listFiles(dir: string, ext: string): Promise<string[]> {
 async function parseFile<T extends z.ZodType>(file: string, schema: T, rel: Rel): Promise<z.infer<T>> {
   let data: unknown;
   try {
-    data = parseYaml(await readFile(file, "utf8"));
+    data = parseYamlData(await readFile(file, "utf8"));
   } catch (error) {
     throw new ContentError(rel(file), `cannot read YAML: ${(error as Error).message}`);
   }
@@ -139,15 +138,17 @@ async function parseFile<T extends z.ZodType>(file: string, schema: T, rel: Rel)
 }
 
 async function parseMarkdown<T extends z.ZodType>(file: string, schema: T, rel: Rel): Promise<z.infer<T>> {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: TFrontMatter;
   try {
-    // NOTE: an empty options object turns off gray-matter's cache, which would share objects between loads.
-    parsed = matter(await readFile(file, "utf8"), {});
+    parsed = parseFrontMatter(await readFile(file, "utf8"));
   } catch (error) {
     throw new ContentError(rel(file), `cannot read frontmatter: ${(error as Error).message}`);
   }
+  if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    throw new ContentError(rel(file), "cannot read frontmatter: expected fields (name: value), one a line");
+  }
   // Offsets into the body must not depend on how the file ends.
-  const body = parsed.content.replace(/^\n+/, "").replace(/\s+$/, "");
+  const body = parsed.body.replace(/^\n+/, "").replace(/\s+$/, "");
   return validate({ ...parsed.data, body }, schema, rel(file));
 }
 

@@ -34,17 +34,23 @@ export const ZAuthor = z.object({
   affiliation: ZText,
 });
 
+/**
+ * A link a learner may follow: http or https only. `z.url()` alone accepts `javascript:` and `data:`,
+ * which would run in the learner's page when clicked.
+ */
+export const ZWebUrl = z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://" });
+
 export const ZSourceFrontmatter = z.object({
   slug: ZSlug,
   title: ZText,
   // NOTE: [] is allowed because two sources carry no byline; bylineNote then says so.
   authors: z.array(ZAuthor),
   bylineNote: ZText.optional(),
-  outlet: z.object({ name: ZText, kind: ZText, url: z.url().nullable() }),
-  republishedBy: z.object({ name: ZText, url: z.url().nullable(), date: ZIsoDate }).optional(),
+  outlet: z.object({ name: ZText, kind: ZText, url: ZWebUrl.nullable() }),
+  republishedBy: z.object({ name: ZText, url: ZWebUrl.nullable(), date: ZIsoDate }).optional(),
   publishedAt: ZIsoDate,
   dateNote: ZText.optional(),
-  url: z.url().nullable(),
+  url: ZWebUrl.nullable(),
   urlNote: ZText.optional(),
   genre: z.enum(["news-report", "analysis", "opinion", "perspective-essay"]),
   stanceStatement: ZText.nullable(),

@@ -162,6 +162,17 @@ describe("toSource: the form becomes a source checked by the content schema", ()
     }
   });
 
+  it("refuses links that are not web addresses (javascript:, data:, file:), on the field that holds them", () => {
+    for (const bad of ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "vbscript:x"]) {
+      for (const field of ["url", "outletUrl"] as const) {
+        const { source, fieldErrors } = toSource(form({ [field]: bad }), "draft");
+        expect(source, `${field} = ${bad}`).toBeNull();
+        expect(fieldErrors![field]).toBe("Enter a web address starting with http:// or https://");
+      }
+    }
+    expect(toSource(form({ url: "http://example.org/a?b=c#d" }), "draft").source?.url).toBe("http://example.org/a?b=c#d");
+  });
+
   it("a bad outlet URL is reported on outletUrl (not on the outlet's name)", () => {
     const { source, fieldErrors } = toSource(form({ outletUrl: "example dot org" }), "draft");
     expect(source).toBeNull();

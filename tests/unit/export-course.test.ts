@@ -158,6 +158,6 @@ describe("courseToFiles", () => {
 
   it("writes the frontmatter before the body, which ends with one newline", () => {
     const lesson = courseToFiles(course()).get("modules/only/lessons/01-first.md")!;
-    expect(lesson).toBe("---\nslug: first\ntitle: '123'\nsummary: 'true'\nminutes: 5\n---\n## Heading\n\n---\n\nText after a rule.\n");
+    expect(lesson).toBe('---\nslug: first\ntitle: "123"\nsummary: "true"\nminutes: 5\n---\n## Heading\n\n---\n\nText after a rule.\n');
   });
 });
