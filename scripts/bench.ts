@@ -26,6 +26,7 @@ import { startAppProcess, waitForHealthy } from "../tests/support/app-process";
 import { startNginx } from "../tests/support/nginx";
 import { BENCH_PASSWORD, SCHOOL, seedSchool } from "./bench-school";
 import { LIGHTHOUSE_HEADER, runBlankNextControl, runLighthouse } from "./lighthouse";
+import { availableOrSkip, CHROMIUM } from "./system-tools";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -145,7 +146,7 @@ async function closedLoop(name: string, workers: number, seconds: number, send: 
  * closed, docs/decisions/003), captured once in Chromium so the benchmark replays exactly that.
  */
 async function captureSignIn(email: string) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const page = await browser.newPage();
     await page.goto(`${BASE}/login`);
@@ -393,7 +394,8 @@ async function main() {
     // Lighthouse first, on a quiet server: load left over from the runs below moves its scores a lot.
     // BENCH_LIGHTHOUSE=0 skips it; LIGHTHOUSE_RUNS (1 here) audits each page and preset that many times.
     let lighthouse = null;
-    if (process.env.BENCH_LIGHTHOUSE !== "0") {
+    const browser = availableOrSkip("chromium", "Lighthouse, and sign-in (its request is captured in a browser)");
+    if (process.env.BENCH_LIGHTHOUSE !== "0" && browser) {
       console.log(`\n${LIGHTHOUSE_HEADER}`);
       const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 1);
       lighthouse = { ...(await runLighthouse({ baseUrl: BASE, cookie, runs })), blankNext: await runBlankNextControl(PORT + 3, runs) };
@@ -406,7 +408,7 @@ async function main() {
     const asLearners = [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: users[n++ % users.length]!.cookie } }) }];
     results.push(await load("lesson page (signed in)", { url: `${BASE}${LESSON}`, requests: asLearners }));
     results.push(await load("landing page (/)", { url: `${BASE}/` }));
-    results.push(await benchSignIn(school.studentEmails, 10));
+    if (browser) results.push(await benchSignIn(school.studentEmails, 10));
     // Paced: learners each saving an answer every second, and submissions at 5 a second, evenly spread.
     const pacedQuiz = pacedPool.filter((a) => a.onQuiz);
     const save = (i: number) => {
@@ -452,8 +454,9 @@ async function main() {
     const grid = await benchClassGrid(db);
     results.push(...grid.results);
     // The paced cohort's quiz attempts are still open (the back-to-back submissions closed the burst cohort's).
-    const nodes = await benchNodes(asLearners, () => saving(pacedPool));
-    results.push(...nodes);
+    if (availableOrSkip("nginx", "the lesson page and saving through nginx with one node and two")) {
+      results.push(...(await benchNodes(asLearners, () => saving(pacedPool))));
+    }
     console.log(`class grid page: ${grid.htmlKb} kB of HTML`);
     const graded = (await db.query(`SELECT count(*)::int AS n FROM "Attempt" WHERE id LIKE 'bench-%' AND id NOT LIKE 'bench-h-%' AND status = 'SUBMITTED' AND result IS NOT NULL`)).rows[0].n;
     const js = await lessonJavaScript(users[0]!.cookie);

@@ -25,7 +25,7 @@ import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 
 import { chromium } from "playwright-core";
 import { startAppProcess, waitForHealthy } from "../tests/support/app-process";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { availableOrSkip, CHROMIUM } from "./system-tools";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /** The issue's target (issue 7), applied to the mobile run: Lighthouse's default and the harder one. */
@@ -280,6 +280,7 @@ export async function runBlankNextControl(port: number, runs: number): Promise<T
 
 /** `npm run bench:lighthouse`: the production server on LIGHTHOUSE_PORT, audited, results written. */
 async function main() {
+  if (!availableOrSkip("chromium", "every Lighthouse audit")) return;
   const port = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = startAppProcess(port, { stdio: ["ignore", "ignore", process.env.BENCH_SERVER_STDERR ? "inherit" : "ignore"] });

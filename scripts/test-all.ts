@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { buildIfStale } from "./build-if-stale";
 import { startEmbeddedPostgres, type TDatabaseServer } from "./embedded-postgres";
+import { installMissing } from "./system-tools";
 
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -58,6 +59,8 @@ async function recreateDatabase(serverUrl: string, name: string) {
 
 async function main() {
   process.env.AUTH_SECRET ??= "test-secret-that-is-at-least-32-characters-long";
+  // Before anything slow, so a missing browser is said (and fixed) in the first seconds.
+  installMissing(["chromium", "nginx"]);
   let server: TDatabaseServer | null = null;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {

@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+import { NGINX } from "../../scripts/system-tools";
+
+export { NGINX };
 
 /**
  * Debian's nginx in front of app nodes on 127.0.0.1, as docs/deploy.md describes: round robin, the client's

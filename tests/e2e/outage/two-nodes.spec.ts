@@ -15,7 +15,7 @@ const url = (port: number) => `http://127.0.0.1:${port}`;
 test("two app processes behind nginx share sign-in, rate limits, server actions and saved answers", async ({ browser }) => {
   test.setTimeout(180_000);
   // Like Chromium, nginx is a prerequisite of the suite, not optional: its absence is a failure, said plainly.
-  expect(existsSync(NGINX), `${NGINX} is missing: apt-get install nginx (.ci/run installs it)`).toBe(true);
+  expect(existsSync(NGINX), `${NGINX} is missing: apt-get install nginx (npm test installs it when run as root)`).toBe(true);
   const nodes = NODES.map((port) => startAppProcess(port, { env: { TRUSTED_PROXY_HOPS: "1" } }));
   const nginx = startNginx(FRONT, NODES);
   try {
