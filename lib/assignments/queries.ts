@@ -15,6 +15,8 @@ export async function listClassAssignments(user: TCurrentUser, classId: string) 
     orderBy: BY_DUE_DATE,
     select: {
       ...ASSIGNMENT_SCHEDULE,
+      countEarlierAttempts: true,
+      countRetakesAfterKey: true,
       module: { select: { title: true } },
       activity: { select: { title: true } },
       _count: { select: { extensions: true } },
