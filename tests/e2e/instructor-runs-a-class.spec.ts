@@ -146,6 +146,8 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   const quizValue = await what.inputValue();
   await zone.selectOption("Europe/Berlin");
   await feedback.selectOption("NEVER");
+  const earlier = form.getByRole("checkbox", { name: "Count attempts a student made before this assignment was set" });
+  await earlier.check();
   await form.getByLabel("Opens").fill("2026-12-10T09:00");
   await form.getByLabel("Due").fill("2026-12-01T09:00");
   await form.getByRole("button", { name: "Assign", exact: true }).click();
@@ -153,16 +155,18 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   await expect(what).toHaveValue(quizValue);
   await expect(zone).toHaveValue("Europe/Berlin");
   await expect(feedback).toHaveValue("NEVER");
+  await expect(earlier).toBeChecked();
 
   await form.getByLabel("Due").fill("2026-12-17T09:00");
   await form.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Assigned." })).toBeVisible();
   const quiz = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: QUIZ_TITLE }) });
   // 09:00 in Berlin in December is CET (GMT+1).
-  await expect(quiz).toContainText("Opens Thu, 10 Dec 2026, 09:00 CET · due Thu, 17 Dec 2026, 09:00 CET · feedback never");
+  await expect(quiz).toContainText("Opens Thu, 10 Dec 2026, 09:00 CET · due Thu, 17 Dec 2026, 09:00 CET · feedback never · earlier attempts count");
   // After a save the form starts again from the browser's zone and the defaults.
   await expect(zone).toHaveValue("Asia/Baku");
   await expect(feedback).toHaveValue("IMMEDIATE");
+  await expect(earlier).not.toBeChecked();
 
   // A second assignment straight after, zone untouched: it is in the browser's zone, not UTC.
   await what.selectOption({ index: 0 });
@@ -174,7 +178,7 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   await expect(moduleItem).toContainText("Opens Thu, 10 Dec 2026, 09:00 GMT+4");
 
   // Changing the quiz's dates: a refused change keeps the new zone and feedback too.
-  await quiz.getByText("Change dates or feedback").click();
+  await quiz.getByText("Change dates, feedback or which attempts count").click();
   const editZone = quiz.getByLabel("Time zone of these dates");
   const editFeedback = quiz.getByLabel("Show feedback with the answer key");
   await expect(editZone).toHaveValue("Europe/Berlin");
