@@ -77,18 +77,17 @@ export async function getClassGrid(user: TCurrentUser, classId: string, now = ne
         : [],
   }));
   // What decides which attempts count, from the primary (the instructor's own settings and extensions show at once).
-  const targets = items.flatMap((item) => {
-    const a = assignments.find((x) => x.id === item.assignmentId)!;
-    return item.activities.map((act) => ({
-      assignmentId: a.id,
+  const targets = items.flatMap((item, i) =>
+    item.activities.map((act) => ({
+      assignmentId: item.assignmentId,
       activityId: act.id,
-      createdAt: a.createdAt,
-      dueAt: a.dueAt,
-      feedback: a.feedback,
-      countEarlier: a.countEarlierAttempts,
-      countAfterKey: a.countRetakesAfterKey,
-    }));
-  });
+      createdAt: assignments[i]!.createdAt,
+      dueAt: item.dueAt,
+      feedback: item.feedback,
+      countEarlier: item.countEarlierAttempts,
+      countAfterKey: item.countRetakesAfterKey,
+    })),
+  );
   const extensionDates = extensions.map((e) => ({ assignmentId: e.assignmentId, userId: e.userId, dueAt: e.dueAt }));
   // NOTE: the rule of lib/assignments/counted-attempts.ts (`judgeAttempts`, `keyShownAt`) in one aggregate:
   // per assignment, student and activity, the key is shown at the first submission (immediately) or at the

@@ -84,4 +84,11 @@ test("an instructor decides whether a retake after the answer key counts, and th
   await expect(cell).toContainText("on time: 20%");
   await expect(cell).not.toContainText("not counted");
   await expect(note).toContainText(`Retakes after the answer key count for: ${QUIZ_TITLE}.`);
+
+  // A score override is a plain number: "0x10" (which JavaScript reads as 16) is refused on the field.
+  await page.getByRole("row", { name: new RegExp(studentName) }).getByRole("link", { name: studentName, exact: true }).click();
+  await page.getByLabel(/^Score you give/).fill("0x10");
+  await page.getByRole("button", { name: "Save comment and score" }).click();
+  await expect(page.getByText("Give a score from 0 to 100 as a plain number (like 85 or 92.5), or leave it empty.")).toBeVisible();
+  await expect(page.getByLabel(/^Score you give/)).toHaveValue("0x10");
 });

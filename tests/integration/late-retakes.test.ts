@@ -118,4 +118,14 @@ describe("a late retake after reading the key (issue 15)", () => {
     expect(after.cell).toMatchObject({ status: "done", score: 90, late: false });
     expect(after.own).toMatchObject({ status: "done", score: 90 });
   });
+
+  it("the seeded demo class still shows its pupils' work: its assignments were made before their attempts", async () => {
+    const instructor = await db.user.findUniqueOrThrow({
+      where: { email: "instructor@crosscheck.test" },
+      select: { id: true, email: true, username: true, name: true, role: true, mustChangePassword: true },
+    });
+    const cells = (await getClassGrid(instructor, "demo-class-10b")).rows.flatMap((r) => r.cells);
+    expect(cells.filter((c) => c.score !== null).length).toBeGreaterThan(10);
+    expect(cells.every((c) => c.uncounted === 0)).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatInZone, fromZonedInput, toZonedInput } from "@/lib/assignments/dates";
 import { withheldActivities } from "@/lib/assignments/feedback-rules";
+import { ZUpdateAssignmentInput } from "@/lib/assignments/schemas";
 import { summarizeItem, type TActivityWork } from "@/lib/assignments/status";
 import { formatJoinCode, generateJoinCode, normalizeJoinCode } from "@/lib/classes/join-code";
 import { applyGridView, ZGridView } from "@/lib/reports/grid-view";
@@ -36,6 +37,15 @@ describe("an assigned item's status", () => {
   it("the instructor's override replaces the computed score and sticks", () => {
     const s = summarizeItem(["a"], work({ a: { best: 0.2, bestOnTime: 0.2, firstSubmittedAt: before, attempts: 1 } }), due, after, 90);
     expect(s).toMatchObject({ score: 90, overridden: true });
+  });
+});
+
+describe("the assignment form's counting settings", () => {
+  const form = { assignmentId: "a1", opensAt: "2026-12-01T08:00", dueAt: "2026-12-08T17:00", timeZone: "UTC", feedback: "IMMEDIATE" };
+  it("are off unless ticked, and a ticked box reads as on", () => {
+    expect(ZUpdateAssignmentInput.parse(form)).toMatchObject({ countEarlierAttempts: false, countRetakesAfterKey: false });
+    expect(ZUpdateAssignmentInput.parse({ ...form, countRetakesAfterKey: "on" })).toMatchObject({ countEarlierAttempts: false, countRetakesAfterKey: true });
+    expect(ZUpdateAssignmentInput.safeParse({ ...form, countEarlierAttempts: "yes" }).success).toBe(false);
   });
 });
 
