@@ -3,8 +3,8 @@
 import { StatusCell } from "./status-cell";
 import type { TItemStatus } from "@/lib/assignments/status";
 
-/** One cell as a tuple: status, score, late, extended, overridden. */
-export type TCompactCell = [TItemStatus, number | null, boolean, boolean, boolean];
+/** One cell as a tuple: status, score, late, extended, overridden, on-time score, attempts not counted. */
+export type TCompactCell = [TItemStatus, number | null, boolean, boolean, boolean, number | null, number];
 
 export type TProgressColumn = { id: string; title: string; detail: string; href: string; sort?: "ascending" | "descending" };
 export type TProgressRow = { id: string; name: string; login: string; total: number | null; cells: TCompactCell[] };
@@ -57,7 +57,7 @@ export function ProgressTable({
                 <a href={studentHref} className="underline">{row.name}</a>
                 <span className="block text-xs font-normal text-muted">{row.login}</span>
               </th>
-              {row.cells.map(([status, score, late, extended, overridden], i) => (
+              {row.cells.map(([status, score, late, extended, overridden, onTimeScore, uncounted], i) => (
                 <StatusCell
                   key={columns[i]!.id}
                   href={`${studentHref}#item-${columns[i]!.id}`}
@@ -67,6 +67,8 @@ export function ProgressTable({
                   late={late}
                   extended={extended}
                   overridden={overridden}
+                  onTimeScore={onTimeScore}
+                  uncounted={uncounted}
                 />
               ))}
               <td className="border border-slate-200 p-2 text-sm font-semibold">{row.total === null ? "–" : `${row.total}%`}</td>

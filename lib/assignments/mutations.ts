@@ -41,6 +41,8 @@ export async function createAssignment(user: TCurrentUser, input: TCreateAssignm
         ...dates,
         timeZone: input.timeZone,
         feedback: input.feedback,
+        countEarlierAttempts: input.countEarlierAttempts ?? false,
+        countRetakesAfterKey: input.countRetakesAfterKey ?? false,
       },
       select: { id: true },
     });
@@ -51,7 +53,13 @@ export async function updateAssignment(user: TCurrentUser, input: TUpdateAssignm
   await assertTeachesAssignment(user, input.assignmentId);
   await db.assignment.update({
     where: { id: input.assignmentId },
-    data: { ...readDates(input), timeZone: input.timeZone, feedback: input.feedback },
+    data: {
+      ...readDates(input),
+      timeZone: input.timeZone,
+      feedback: input.feedback,
+      countEarlierAttempts: input.countEarlierAttempts,
+      countRetakesAfterKey: input.countRetakesAfterKey,
+    },
   });
 }
 

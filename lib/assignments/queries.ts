@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
 import { getWithheldFeedback } from "./feedback-policy";
-import { ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "./selects";
-import { summarizeItem, type TActivityWork } from "./status";
+import { judgeAttempts, type TCountingContext } from "./counted-attempts";
+import { ASSIGNMENT_COUNTING, ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "./selects";
+import { summarizeItem } from "./status";
 
 /** A class's assignments for its instructors, soonest due first. */
 export async function listClassAssignments(user: TCurrentUser, classId: string) {
@@ -14,6 +15,8 @@ export async function listClassAssignments(user: TCurrentUser, classId: string) 
     orderBy: BY_DUE_DATE,
     select: {
       ...ASSIGNMENT_SCHEDULE,
+      countEarlierAttempts: true,
+      countRetakesAfterKey: true,
       module: { select: { title: true } },
       activity: { select: { title: true } },
       _count: { select: { extensions: true } },
@@ -23,30 +26,31 @@ export async function listClassAssignments(user: TCurrentUser, classId: string) 
 
 /**
  * The work set for a student across their classes, ordered by their own (possibly extended) due date,
- * with status, lateness, the score when the teacher shows it, and the teacher's comment.
+ * with status, lateness, the score when the teacher shows it, and the teacher's comment. Only the attempts
+ * the assignment counts make the score (lib/assignments/counted-attempts.ts), as in the class grid.
  */
 export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
-  const [assignments, workRows, withheld] = await Promise.all([
+  const [assignments, withheld] = await Promise.all([
     db.assignment.findMany({
       where: { class: { members: { some: { userId: user.id } } } },
       select: {
         ...ASSIGNMENT_SCHEDULE,
         ...ASSIGNMENT_TARGET,
+        ...ASSIGNMENT_COUNTING,
         class: { select: { name: true } },
         extensions: { where: { userId: user.id }, select: { dueAt: true } },
         grades: { where: { userId: user.id }, select: { overrideScore: true, comment: true } },
       },
     }),
-    db.$queryRaw<({ activityId: string } & TActivityWork)[]>`
-      SELECT "activityId",
-        max("score" / NULLIF("maxScore", 0)) FILTER (WHERE "status" = 'SUBMITTED') AS "best",
-        min("submittedAt") AS "firstSubmittedAt",
-        (count(*) FILTER (WHERE "status" = 'SUBMITTED'))::int AS "attempts",
-        bool_or("status" = 'IN_PROGRESS') AS "inProgress"
-      FROM "Attempt" WHERE "userId" = ${user.id} GROUP BY "activityId"`,
     getWithheldFeedback(user.id, now),
   ]);
-  const work = new Map(workRows.map((w) => [w.activityId, w]));
+  const activityIds = [...new Set(assignments.flatMap((a) => (a.module ? a.module.activities.map((x) => x.id) : a.activity ? [a.activity.id] : [])))];
+  const attempts = activityIds.length
+    ? await db.attempt.findMany({
+        where: { userId: user.id, activityId: { in: activityIds } },
+        select: { activityId: true, status: true, startedAt: true, submittedAt: true, score: true, maxScore: true },
+      })
+    : [];
   return assignments
     .map((a) => {
       const activities = a.module
@@ -56,6 +60,8 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
           : [];
       const dueAt = a.extensions[0]?.dueAt ?? a.dueAt;
       const grade = a.grades[0];
+      const ctx: TCountingContext = { ...a, dueAt };
+      const work = new Map(activities.map((x) => [x.id, judgeAttempts(attempts.filter((t) => t.activityId === x.id), ctx)]));
       const summary = summarizeItem(activities.map((x) => x.id), work, dueAt, now, grade?.overrideScore ?? null);
       const hidden = !summary.overridden && activities.some((x) => withheld.has(x.id));
       return {
@@ -71,6 +77,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
         timeZone: a.timeZone,
         ...summary,
         score: hidden ? null : summary.score,
+        onTimeScore: hidden ? null : summary.onTimeScore,
         scoreWithheld: hidden,
         comment: grade?.comment ?? null,
       };

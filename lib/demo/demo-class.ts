@@ -85,8 +85,10 @@ export async function seedDemoClass(db: PrismaClient, course: TCourse, passwordH
         members: { create: { userId: student.id } },
         assignments: {
           create: [
-            { moduleId: warModule.id, opensAt: at17(-14), dueAt: at17(-2), timeZone: "Europe/Paris", feedback: "IMMEDIATE" },
-            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "AFTER_DUE" },
+            // Made two weeks ago, before the pupils' attempts (up to six days old): attempts from before an
+            // assignment do not count for it (lib/assignments/counted-attempts.ts).
+            { moduleId: warModule.id, opensAt: at17(-14), dueAt: at17(-2), timeZone: "Europe/Paris", feedback: "IMMEDIATE", createdAt: at17(-14) },
+            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "AFTER_DUE", createdAt: at17(-14) },
           ],
         },
       },

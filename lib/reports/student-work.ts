@@ -4,8 +4,9 @@ import { getVersionDefinitions, versionKey } from "@/lib/content/activity-versio
 import { AppError } from "@/lib/errors";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertMember, assertTeaches } from "@/lib/classes/access";
-import { ASSIGNMENT_SCHEDULE, BY_DUE_DATE } from "@/lib/assignments/selects";
-import { summarizeItem, type TActivityWork } from "@/lib/assignments/status";
+import { ASSIGNMENT_COUNTING, ASSIGNMENT_SCHEDULE, BY_DUE_DATE } from "@/lib/assignments/selects";
+import { firstSubmission, judgeAttempts, keyShownAt, whyNotCounted, type TCountingContext } from "@/lib/assignments/counted-attempts";
+import { summarizeItem } from "@/lib/assignments/status";
 import type { TPublicActivity } from "@/lib/content/public-activity";
 import type { TActivityResult } from "@/lib/grading/feedback";
 
@@ -27,6 +28,7 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
       orderBy: BY_DUE_DATE,
       select: {
         ...ASSIGNMENT_SCHEDULE,
+        ...ASSIGNMENT_COUNTING,
         extensions: { where: { userId: studentId }, select: { dueAt: true } },
         grades: { where: { userId: studentId }, select: { overrideScore: true, comment: true, updatedAt: true } },
         activity: { select: { id: true, title: true, publicDefinition: true } },
@@ -53,18 +55,6 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
   // Each attempt is shown with the questions of the version it answered (an admin may have revised them since).
   const versions = await getVersionDefinitions(attempts);
 
-  const work = new Map<string, TActivityWork>();
-  for (const id of activityIds) {
-    const mine = attempts.filter((a) => a.activityId === id);
-    const submitted = mine.filter((a) => a.status === "SUBMITTED");
-    work.set(id, {
-      best: submitted.length ? Math.max(...submitted.map((a) => (a.maxScore ? (a.score ?? 0) / a.maxScore : 0))) : null,
-      firstSubmittedAt: submitted.map((a) => a.submittedAt!).sort((x, y) => x.getTime() - y.getTime())[0] ?? null,
-      attempts: submitted.length,
-      inProgress: mine.some((a) => a.status === "IN_PROGRESS"),
-    });
-  }
-
   return {
     student: { id: student.id, name: student.name, login: student.email ?? student.username ?? "" },
     sources,
@@ -72,6 +62,8 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
       const activities = a.module ? a.module.activities : a.activity ? [a.activity] : [];
       const dueAt = a.extensions[0]?.dueAt ?? a.dueAt;
       const grade = a.grades[0] ?? null;
+      const ctx: TCountingContext = { ...a, dueAt };
+      const work = new Map(activities.map((act) => [act.id, judgeAttempts(attempts.filter((x) => x.activityId === act.id), ctx)]));
       return {
         assignmentId: a.id,
         title: a.module?.title ?? a.activity?.title ?? "(removed)",
@@ -81,19 +73,22 @@ export async function getStudentWork(user: TCurrentUser, classId: string, studen
         timeZone: a.timeZone,
         grade,
         summary: summarizeItem(activities.map((x) => x.id), work, dueAt, now, grade?.overrideScore ?? null),
-        activities: activities.map((act) => ({
-          id: act.id,
-          title: act.title,
-          definition: act.publicDefinition as TPublicActivity,
-          attempts: attempts
-            .filter((x) => x.activityId === act.id)
-            .map((x) => ({
+        activities: activities.map((act) => {
+          const mine = attempts.filter((x) => x.activityId === act.id);
+          const keyAt = keyShownAt(a.feedback, firstSubmission(mine), dueAt);
+          return {
+            id: act.id,
+            title: act.title,
+            definition: act.publicDefinition as TPublicActivity,
+            attempts: mine.map((x) => ({
               ...x,
               result: x.result as TActivityResult | null,
               late: !!x.submittedAt && x.submittedAt > dueAt,
+              notCounted: whyNotCounted(x, ctx, keyAt),
               definition: versions.get(versionKey(x.activityId, x.activityVersion))?.publicDefinition ?? (act.publicDefinition as TPublicActivity),
             })),
-        })),
+          };
+        }),
       };
     }),
   };

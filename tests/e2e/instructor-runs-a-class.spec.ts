@@ -44,6 +44,8 @@ test("an instructor runs a class: creates it, assigns a quiz, sees a student's r
   // It assigns the module 3 quiz, feedback right away.
   await sections(page).getByRole("link", { name: "Assignments" }).click();
   await page.getByLabel("What to assign").selectOption({ label: QUIZ_TITLE });
+  // Open since yesterday: the form's default opening (today 08:00) is still ahead when this runs before 08:00.
+  await page.getByLabel("Opens").fill(`${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T08:00`);
   await page.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Assigned." })).toBeVisible();
   await expect(page.getByRole("heading", { name: QUIZ_TITLE })).toBeVisible();
@@ -146,6 +148,8 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   const quizValue = await what.inputValue();
   await zone.selectOption("Europe/Berlin");
   await feedback.selectOption("NEVER");
+  const earlier = form.getByRole("checkbox", { name: "Count attempts a student made before this assignment was set" });
+  await earlier.check();
   await form.getByLabel("Opens").fill("2026-12-10T09:00");
   await form.getByLabel("Due").fill("2026-12-01T09:00");
   await form.getByRole("button", { name: "Assign", exact: true }).click();
@@ -153,6 +157,7 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   await expect(what).toHaveValue(quizValue);
   await expect(zone).toHaveValue("Europe/Berlin");
   await expect(feedback).toHaveValue("NEVER");
+  await expect(earlier).toBeChecked();
 
   await form.getByLabel("Due").fill("2026-12-17T09:00");
   await form.getByRole("button", { name: "Assign", exact: true }).click();
@@ -160,9 +165,11 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   const quiz = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: QUIZ_TITLE }) });
   // 09:00 in Berlin in December is CET (GMT+1).
   await expect(quiz).toContainText("Opens Thu, 10 Dec 2026, 09:00 CET · due Thu, 17 Dec 2026, 09:00 CET · feedback never");
+  await expect(quiz).toContainText("· earlier attempts count");
   // After a save the form starts again from the browser's zone and the defaults.
   await expect(zone).toHaveValue("Asia/Baku");
   await expect(feedback).toHaveValue("IMMEDIATE");
+  await expect(earlier).not.toBeChecked();
 
   // A second assignment straight after, zone untouched: it is in the browser's zone, not UTC.
   await what.selectOption({ index: 0 });
@@ -174,7 +181,7 @@ test("after a refused assignment the instructor's choices stay selected, and wha
   await expect(moduleItem).toContainText("Opens Thu, 10 Dec 2026, 09:00 GMT+4");
 
   // Changing the quiz's dates: a refused change keeps the new zone and feedback too.
-  await quiz.getByText("Change dates or feedback").click();
+  await quiz.getByText("Change dates, feedback or which attempts count").click();
   const editZone = quiz.getByLabel("Time zone of these dates");
   const editFeedback = quiz.getByLabel("Show feedback with the answer key");
   await expect(editZone).toHaveValue("Europe/Berlin");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatInZone, fromZonedInput, toZonedInput } from "@/lib/assignments/dates";
 import { withheldActivities } from "@/lib/assignments/feedback-rules";
+import { ZUpdateAssignmentInput } from "@/lib/assignments/schemas";
 import { summarizeItem, type TActivityWork } from "@/lib/assignments/status";
 import { formatJoinCode, generateJoinCode, normalizeJoinCode } from "@/lib/classes/join-code";
 import { applyGridView, ZGridView } from "@/lib/reports/grid-view";
@@ -9,17 +10,17 @@ const due = new Date("2026-12-01T16:00:00Z");
 const before = new Date("2026-11-30T10:00:00Z");
 const after = new Date("2026-12-02T10:00:00Z");
 const work = (entries: Record<string, Partial<TActivityWork>>) =>
-  new Map(Object.entries(entries).map(([id, w]) => [id, { best: null, firstSubmittedAt: null, attempts: 0, inProgress: false, ...w }]));
+  new Map(Object.entries(entries).map(([id, w]) => [id, { best: null, bestOnTime: null, firstSubmittedAt: null, attempts: 0, uncounted: 0, inProgress: false, ...w }]));
 
 describe("an assigned item's status", () => {
   it("is not started, then in progress, then done with the mean best score", () => {
     expect(summarizeItem(["a", "b"], work({}), due, before).status).toBe("not-started");
     expect(summarizeItem(["a", "b"], work({ a: { inProgress: true } }), due, before).status).toBe("in-progress");
-    const half = summarizeItem(["a", "b"], work({ a: { best: 0.8, firstSubmittedAt: before, attempts: 1 } }), due, before);
+    const half = summarizeItem(["a", "b"], work({ a: { best: 0.8, bestOnTime: 0.8, firstSubmittedAt: before, attempts: 1 } }), due, before);
     expect(half).toMatchObject({ status: "in-progress", activitiesDone: 1, activitiesTotal: 2, score: 40 });
     const done = summarizeItem(
       ["a", "b"],
-      work({ a: { best: 0.8, firstSubmittedAt: before, attempts: 2 }, b: { best: 0.5, firstSubmittedAt: before, attempts: 1 } }),
+      work({ a: { best: 0.8, bestOnTime: 0.8, firstSubmittedAt: before, attempts: 2 }, b: { best: 0.5, bestOnTime: 0.5, firstSubmittedAt: before, attempts: 1 } }),
       due,
       after,
     );
@@ -32,14 +33,19 @@ describe("an assigned item's status", () => {
     expect(late).toMatchObject({ status: "done", late: true, score: 100 });
   });
 
-  it("an extension moves the line: the same hand-in is on time against the later date", () => {
-    const extended = new Date("2026-12-05T16:00:00Z");
-    expect(summarizeItem(["a"], work({ a: { best: 1, firstSubmittedAt: after, attempts: 1 } }), extended, after).late).toBe(false);
-  });
 
   it("the instructor's override replaces the computed score and sticks", () => {
-    const s = summarizeItem(["a"], work({ a: { best: 0.2, firstSubmittedAt: before, attempts: 1 } }), due, after, 90);
+    const s = summarizeItem(["a"], work({ a: { best: 0.2, bestOnTime: 0.2, firstSubmittedAt: before, attempts: 1 } }), due, after, 90);
     expect(s).toMatchObject({ score: 90, overridden: true });
+  });
+});
+
+describe("the assignment form's counting settings", () => {
+  const form = { assignmentId: "a1", opensAt: "2026-12-01T08:00", dueAt: "2026-12-08T17:00", timeZone: "UTC", feedback: "IMMEDIATE" };
+  it("are off unless ticked, and a ticked box reads as on", () => {
+    expect(ZUpdateAssignmentInput.parse(form)).toMatchObject({ countEarlierAttempts: false, countRetakesAfterKey: false });
+    expect(ZUpdateAssignmentInput.parse({ ...form, countRetakesAfterKey: "on" })).toMatchObject({ countEarlierAttempts: false, countRetakesAfterKey: true });
+    expect(ZUpdateAssignmentInput.safeParse({ ...form, countEarlierAttempts: "yes" }).success).toBe(false);
   });
 });
 

@@ -9,8 +9,8 @@ const items = [
 const row = (name: string, login: string, s1: number | null, s2: number | null, late = false, total: number | null = null) => ({
   student: { name, login },
   cells: [
-    { assignmentId: "a1", score: s1, late },
-    { assignmentId: "a2", score: s2, late: false },
+    { assignmentId: "a1", score: s1, onTimeScore: late ? 50 : s1, late },
+    { assignmentId: "a2", score: s2, onTimeScore: s2, late: false },
   ],
   total,
 });
@@ -34,10 +34,22 @@ describe("the gradebook CSV", () => {
   it("round-trips names with commas, quotes and non-Latin letters, one row per student", () => {
     const [header, ...rows]: string[][] = parse(csv.slice(1));
     // The due date is the day in the assignment's own zone (Baku is UTC+4: 20:30 UTC is already 2 December).
-    expect(header).toEqual(["Student", "Login", "Quiz: three perspectives on September 2023 (due 2026-12-02)", "The 2020 war (due 2026-11-20)", "Late items", "Total (%)"]);
+    expect(header).toEqual([
+      "Student",
+      "Login",
+      "Quiz: three perspectives on September 2023 (due 2026-12-02)",
+      "Quiz: three perspectives on September 2023: on-time score",
+      "Quiz: three perspectives on September 2023: late",
+      "The 2020 war (due 2026-11-20)",
+      "The 2020 war: on-time score",
+      "The 2020 war: late",
+      "Late items",
+      "Total (%)",
+    ]);
     expect(rows.map((r) => r[0])).toEqual(["Petrosyan, Anahit", 'Leyla "Lala" Əliyeva', "Թամար Հակոբյան", "'=HYPERLINK(\"http://evil\")"]);
-    expect(rows[0]).toEqual(["Petrosyan, Anahit", "anahit@example.test", "85.5", "40", "1", "62.8"]);
-    expect(rows[1]!.slice(2)).toEqual(["", "100", "0", "100"]);
+    // A late score stands beside what was handed in on time.
+    expect(rows[0]).toEqual(["Petrosyan, Anahit", "anahit@example.test", "85.5", "50", "late", "40", "40", "", "1", "62.8"]);
+    expect(rows[1]!.slice(2)).toEqual(["", "", "", "100", "100", "", "0", "100"]);
     expect(rows[2]!.at(-1)).toBe("");
   });
 

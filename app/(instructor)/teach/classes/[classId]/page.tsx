@@ -7,6 +7,7 @@ import { formatInZone } from "@/lib/assignments/dates";
 import { getClassGrid } from "@/lib/reports/class-grid";
 import { applyGridView, ZGridView, type TGridView } from "@/lib/reports/grid-view";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { CountingNote } from "@/components/teach/counting-note";
 
 export const metadata: Metadata = { title: "Class progress" };
 
@@ -74,7 +75,7 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
             <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 hover:bg-slate-100">Apply</button>
           </form>
           <p role="status" className="text-sm text-muted">
-            {rows.length} of {grid.rows.length} students shown. Scores are each student&apos;s best; an asterisk marks a score you set.
+            {rows.length} of {grid.rows.length} students shown. Scores are each student&apos;s best counted attempt; an asterisk marks a score you set.
           </p>
           <TableScroll>
             <ProgressTable
@@ -89,14 +90,14 @@ export default async function ClassProgressPage({ params, searchParams }: TProps
                 name: row.student.name,
                 login: row.student.login,
                 total: row.total,
-                cells: row.cells.map((c): TCompactCell => [c.status, c.score, c.late, c.extended, c.overridden]),
+                cells: row.cells.map((c): TCompactCell => [c.status, c.score, c.late, c.extended, c.overridden, c.onTimeScore, c.uncounted]),
               }))}
             />
           </TableScroll>
           <p className="text-sm text-muted">
-            Total: the mean over items that are finished or past due, counting missing work as 0. Work handed in after the due date
-            (or a student&apos;s extension) counts and is marked late.
+            Total: the mean over items that are finished or past due, counting missing work as 0.
           </p>
+          <CountingNote items={grid.items} />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormField } from "@/components/forms/form-field";
+import { FormCheckbox } from "@/components/forms/form-checkbox";
 import { FormSelect } from "@/components/forms/form-select";
 import { TimeZoneSelect } from "@/components/forms/time-zone-select";
 import { requirePageUser } from "@/lib/auth/session";
@@ -17,6 +18,9 @@ const FEEDBACK_OPTIONS = [
   { value: "AFTER_DUE", label: "After the due date" },
   { value: "NEVER", label: "Never (I will go over it in class)" },
 ];
+const EARLIER_LABEL = "Count attempts a student made before this assignment was set";
+const AFTER_KEY_LABEL = "Let a retake started after the student saw the answer key replace an earlier score";
+
 const FEEDBACK_LABEL = Object.fromEntries(FEEDBACK_OPTIONS.map((o) => [o.value, o.label.toLowerCase()]));
 
 /** "2026-12-01T08:00" for today + `days`, as a wall-clock default for the date inputs. */
@@ -58,14 +62,20 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
                     Opens {formatInZone(a.opensAt, a.timeZone)} · due {formatInZone(a.dueAt, a.timeZone)} · feedback{" "}
                     {FEEDBACK_LABEL[a.feedback]}
                     {a._count.extensions > 0 && ` · ${a._count.extensions} ${a._count.extensions === 1 ? "extension" : "extensions"}`}
+                    {a.countEarlierAttempts && " · earlier attempts count"}
+                    {a.countRetakesAfterKey && " · retakes after the key count"}
                   </p>
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-accent underline">Change dates or feedback<span className="sr-only"> for {title}</span></summary>
+                    <summary className="cursor-pointer text-accent underline">Change dates, feedback or which attempts count<span className="sr-only"> for {title}</span></summary>
                     <ActionForm action={updateAssignmentAction} submitLabel="Save changes" hidden={{ assignmentId: a.id }} className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2">
                       <FormField label="Opens" name="opensAt" type="datetime-local" id={`opensAt-${a.id}`} defaultValue={toZonedInput(a.opensAt, a.timeZone)} />
                       <FormField label="Due" name="dueAt" type="datetime-local" id={`dueAt-${a.id}`} defaultValue={toZonedInput(a.dueAt, a.timeZone)} />
                       <TimeZoneSelect id={`timeZone-${a.id}`} defaultValue={a.timeZone} />
                       <FormSelect label="Show feedback with the answer key" name="feedback" options={FEEDBACK_OPTIONS} defaultValue={a.feedback} id={`feedback-${a.id}`} />
+                      <div className="flex flex-col gap-2 sm:col-span-2">
+                        <FormCheckbox label={EARLIER_LABEL} name="countEarlierAttempts" id={`earlier-${a.id}`} defaultChecked={a.countEarlierAttempts} />
+                        <FormCheckbox label={AFTER_KEY_LABEL} name="countRetakesAfterKey" id={`afterKey-${a.id}`} defaultChecked={a.countRetakesAfterKey} />
+                      </div>
                     </ActionForm>
                   </details>
                   <details className="mt-2">
@@ -91,6 +101,10 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
           <FormField label="Due" name="dueAt" type="datetime-local" defaultValue={wallClock(7, 17)} required />
           <TimeZoneSelect />
           <FormSelect label="Show feedback with the answer key" name="feedback" options={FEEDBACK_OPTIONS} defaultValue="IMMEDIATE" />
+          <div className="flex flex-col gap-2 sm:col-span-2">
+            <FormCheckbox label={EARLIER_LABEL} name="countEarlierAttempts" />
+            <FormCheckbox label={AFTER_KEY_LABEL} name="countRetakesAfterKey" />
+          </div>
         </ActionForm>
       </section>
     </div>

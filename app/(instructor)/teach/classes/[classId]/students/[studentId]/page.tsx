@@ -35,8 +35,8 @@ export default async function StudentWorkPage({ params }: { params: Promise<TPar
             <h2 id={`h-${item.assignmentId}`} className="text-xl font-semibold">{item.title}</h2>
             <p>
               <strong>{STATUS_LABEL[s.status]}</strong>
-              {s.late && " · handed in late"}
               {s.score !== null && ` · ${s.score}%${s.overridden ? " (your score)" : ""}`}
+              {s.late && (s.overridden ? " · handed in late" : ` · late (on time: ${s.onTimeScore ?? 0}%)`)}
               {` · ${s.activitiesDone} of ${s.activitiesTotal} ${s.activitiesTotal === 1 ? "activity" : "activities"} submitted`}
             </p>
             <p className="text-sm">
@@ -82,7 +82,8 @@ export default async function StudentWorkPage({ params }: { params: Promise<TPar
                           <details>
                             <summary className="cursor-pointer">
                               Attempt {at.number}: {formatScore(at)}, submitted {at.submittedAt!.toISOString().slice(0, 16).replace("T", " ")} UTC
-                              {at.late && " (late)"}: answers and written justification
+                              {at.late && " (late)"}
+                              {at.notCounted && ` (not counted: ${at.notCounted})`}: answers and written justification
                             </summary>
                             <div className="mt-3">
                               <AttemptResult activity={at.definition} result={at.result} sources={sources} />
