@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
-import { getWithheldFeedback } from "./feedback-policy";
+import { feedbackFor } from "./feedback-policy";
 import { ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "./selects";
 import { summarizeItem, type TActivityWork } from "./status";
 
@@ -26,7 +26,7 @@ export async function listClassAssignments(user: TCurrentUser, classId: string) 
  * with status, lateness, the score when the teacher shows it, and the teacher's comment.
  */
 export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
-  const [assignments, workRows, withheld] = await Promise.all([
+  const [assignments, workRows, feedback] = await Promise.all([
     db.assignment.findMany({
       where: { class: { members: { some: { userId: user.id } } } },
       select: {
@@ -44,7 +44,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
         (count(*) FILTER (WHERE "status" = 'SUBMITTED'))::int AS "attempts",
         bool_or("status" = 'IN_PROGRESS') AS "inProgress"
       FROM "Attempt" WHERE "userId" = ${user.id} GROUP BY "activityId"`,
-    getWithheldFeedback(user.id, now),
+    feedbackFor(user, { now }),
   ]);
   const work = new Map(workRows.map((w) => [w.activityId, w]));
   return assignments
@@ -57,7 +57,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
       const dueAt = a.extensions[0]?.dueAt ?? a.dueAt;
       const grade = a.grades[0];
       const summary = summarizeItem(activities.map((x) => x.id), work, dueAt, now, grade?.overrideScore ?? null);
-      const hidden = !summary.overridden && activities.some((x) => withheld.has(x.id));
+      const shown = feedback.itemScore(activities.map((x) => x.id), summary.score);
       return {
         id: a.id,
         className: a.class.name,
@@ -70,8 +70,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
         extended: a.extensions.length > 0,
         timeZone: a.timeZone,
         ...summary,
-        score: hidden ? null : summary.score,
-        scoreWithheld: hidden,
+        ...shown,
         comment: grade?.comment ?? null,
       };
     })

@@ -86,7 +86,9 @@ export async function seedDemoClass(db: PrismaClient, course: TCourse, passwordH
         assignments: {
           create: [
             { moduleId: warModule.id, opensAt: at17(-14), dueAt: at17(-2), timeZone: "Europe/Paris", feedback: "IMMEDIATE" },
-            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "AFTER_DUE" },
+            // NOTE: feedback at once: an open assignment with feedback withheld would withhold the quiz's key from
+            // every visitor's self-study too (the self-study rule, lib/assignments/feedback-rules.ts).
+            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "IMMEDIATE" },
           ],
         },
       },
