@@ -17,7 +17,7 @@ const RIGHT_ANSWER = "It adopts the Azerbaijani framing of the 2020 war as the e
 const POOR = "20%";
 const OVERRIDE = "88%";
 // Words of the first question's explanation and of the results: only the key has them.
-const KEY_TEXTS = ["Kuzio uses these words in his own voice", "of the credit", "1 of 5 points"];
+const KEY_TEXTS = ["Kuzio uses these words in his own voice", "The passages behind the key", "1 of 5 points"];
 const SELF_STUDY_NOTE = "A class is working on this activity now; scores and the answer key are shown once it is done.";
 
 async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []) {
