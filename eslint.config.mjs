@@ -17,4 +17,22 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Learner-facing code gets scores, marks and keys only from lib's learner queries, which put them through
+    // the one feedback decision (lib/assignments/feedback-policy.ts): never from the database or a score of its own.
+    files: ["app/(student)/**", "app/(reader)/**", "app/api/attempts/**", "components/learn/**", "components/quiz/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: "Read through lib's learner queries, which apply the feedback decision." },
+            { name: "@/lib/assignments/feedback-policy", message: "lib's learner queries apply the feedback decision; pages do not make their own." },
+            { name: "@/lib/learning/scores", importNames: ["bestAttempt"], message: "lib's learner queries give the best score the feedback decision allows." },
+          ],
+          patterns: [{ group: ["@/lib/generated/prisma/client"], message: "Read through lib's learner queries." }],
+        },
+      ],
+    },
+  },
 );

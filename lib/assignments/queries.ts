@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertTeaches } from "@/lib/classes/access";
-import { getWithheldFeedback } from "./feedback-policy";
+import { feedbackFor } from "./feedback-policy";
 import { judgeAttempts, type TCountingContext } from "./counted-attempts";
 import { ASSIGNMENT_COUNTING, ASSIGNMENT_SCHEDULE, ASSIGNMENT_TARGET, BY_DUE_DATE } from "./selects";
 import { summarizeItem } from "./status";
@@ -30,7 +30,7 @@ export async function listClassAssignments(user: TCurrentUser, classId: string) 
  * the assignment counts make the score (lib/assignments/counted-attempts.ts), as in the class grid.
  */
 export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
-  const [assignments, withheld] = await Promise.all([
+  const [assignments, feedback] = await Promise.all([
     db.assignment.findMany({
       where: { class: { members: { some: { userId: user.id } } } },
       select: {
@@ -42,7 +42,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
         grades: { where: { userId: user.id }, select: { overrideScore: true, comment: true } },
       },
     }),
-    getWithheldFeedback(user.id, now),
+    feedbackFor(user, { now }),
   ]);
   const activityIds = [...new Set(assignments.flatMap((a) => (a.module ? a.module.activities.map((x) => x.id) : a.activity ? [a.activity.id] : [])))];
   const attempts = activityIds.length
@@ -63,7 +63,7 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
       const ctx: TCountingContext = { ...a, dueAt };
       const work = new Map(activities.map((x) => [x.id, judgeAttempts(attempts.filter((t) => t.activityId === x.id), ctx)]));
       const summary = summarizeItem(activities.map((x) => x.id), work, dueAt, now, grade?.overrideScore ?? null);
-      const hidden = !summary.overridden && activities.some((x) => withheld.has(x.id));
+      const shown = feedback.itemScore(activities.map((x) => x.id), summary.score);
       return {
         id: a.id,
         className: a.class.name,
@@ -76,9 +76,8 @@ export async function getAssignedWork(user: TCurrentUser, now = new Date()) {
         extended: a.extensions.length > 0,
         timeZone: a.timeZone,
         ...summary,
-        score: hidden ? null : summary.score,
-        onTimeScore: hidden ? null : summary.onTimeScore,
-        scoreWithheld: hidden,
+        ...shown,
+        onTimeScore: shown.scoreWithheld ? null : summary.onTimeScore,
         comment: grade?.comment ?? null,
       };
     })

@@ -5,14 +5,14 @@ import type { TCurrentUser } from "@/lib/auth/session";
 import type { TPublicActivity } from "@/lib/content/public-activity";
 import type { TActivityResult } from "@/lib/grading/feedback";
 import { bestAttempt } from "@/lib/learning/scores";
-import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
+import { feedbackFor } from "@/lib/assignments/feedback-policy";
 import { visible } from "@/lib/content/visibility";
 
 /**
  * What the activity page needs: the public definition (no keys), the sources it shows, the caller's
  * attempts (best and latest), and either the open attempt's saved answers or the viewed attempt's result.
  * NOTE: the key only leaves the server inside `result`, i.e. after the attempt was submitted, and only
- * when no class of the learner's has this activity assigned with feedback withheld (`withheld`).
+ * when the feedback decision (`feedbackFor`) does not withhold it (`withheld` says why it does).
  */
 export async function getActivityForLearner(user: TCurrentUser, activitySlug: string, viewAttemptNumber?: number) {
   const activity = await db.activity.findUnique({
@@ -59,15 +59,16 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
   ) as TPublicActivity;
   const slugs = new Set<string>(definition.sources);
   for (const q of definition.questions) if ("source" in q) slugs.add(q.source);
-  const sources = await db.source.findMany({
-    where: { slug: { in: [...slugs] } },
-    select: { slug: true, title: true, body: true, publishedAt: true, card: true },
-  });
+  const [sources, feedback] = await Promise.all([
+    db.source.findMany({
+      where: { slug: { in: [...slugs] } },
+      select: { slug: true, title: true, body: true, publishedAt: true, card: true },
+    }),
+    feedbackFor(user, { activityIds: [activity.id] }),
+  ]);
 
-  const withheld = (await getWithheldFeedback(user.id)).get(activity.id) ?? null;
-  const submitted = activity.attempts
-    .filter((a) => a.status === "SUBMITTED")
-    .map((a) => (withheld ? { ...a, score: null, maxScore: null } : a));
+  const withheld = feedback.withheld(activity.id);
+  const submitted = feedback.scores(activity.id, activity.attempts.filter((a) => a.status === "SUBMITTED"));
   const best = withheld ? null : bestAttempt(submitted);
   const viewed = viewAttemptNumber ? submitted.find((a) => a.number === viewAttemptNumber) : submitted[0];
   const result = viewed && !withheld

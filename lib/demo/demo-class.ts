@@ -88,7 +88,9 @@ export async function seedDemoClass(db: PrismaClient, course: TCourse, passwordH
             // Made two weeks ago, before the pupils' attempts (up to six days old): attempts from before an
             // assignment do not count for it (lib/assignments/counted-attempts.ts).
             { moduleId: warModule.id, opensAt: at17(-14), dueAt: at17(-2), timeZone: "Europe/Paris", feedback: "IMMEDIATE", createdAt: at17(-14) },
-            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "AFTER_DUE", createdAt: at17(-14) },
+            // NOTE: feedback at once: an open assignment with feedback withheld would withhold the quiz's key from
+            // every visitor's self-study too (the self-study rule, lib/assignments/feedback-rules.ts).
+            { activityId: quiz.id, opensAt: at17(-3), dueAt: at17(5), timeZone: "Europe/Paris", feedback: "IMMEDIATE", createdAt: at17(-14) },
           ],
         },
       },

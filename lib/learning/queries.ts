@@ -9,7 +9,7 @@ import { visible } from "@/lib/content/visibility";
 import { computeMastery, weakestSkill, type TMasterySkill } from "./mastery";
 import type { TLessonRef } from "./schemas";
 import { bestAttempt } from "./scores";
-import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
+import { feedbackFor, type TFeedback } from "@/lib/assignments/feedback-policy";
 
 /**
  * The course overview for /learn: modules with this learner's progress, mastery, and where to resume.
@@ -19,7 +19,7 @@ import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
 export async function getCourseOverview(user: TCurrentUser) {
   const shown = visible(user);
   const content = contentReader(user);
-  const [modules, progress, allAttempts, open, lastVisit, withheld] = await Promise.all([
+  const [modules, progress, allAttempts, open, lastVisit, feedback] = await Promise.all([
     content.module.findMany({
       where: shown.module,
       orderBy: { order: "asc" },
@@ -41,18 +41,19 @@ export async function getCourseOverview(user: TCurrentUser) {
       orderBy: { lastVisitedAt: "desc" },
       select: { lesson: { select: { slug: true, title: true, module: { select: { slug: true } } } } },
     }),
-    getWithheldFeedback(user.id),
+    feedbackFor(user),
   ]);
-  // Scores a teacher has not released yet count nowhere: not in "best", not in mastery.
+  // Withheld scores count nowhere: not in "best", not in mastery, not in what to do next.
   const attempts = {
-    scores: allAttempts.scores.filter((a) => !withheld.has(a.activityId)),
-    latest: allAttempts.latest.filter((a) => !withheld.has(a.activityId)),
+    scores: allAttempts.scores.filter((a) => !feedback.withheld(a.activityId)),
+    latest: allAttempts.latest.filter((a) => !feedback.withheld(a.activityId)),
   };
   const done = new Set(progress.map((p) => p.lessonId));
   const best = bestScoresByActivity(attempts.scores);
   const mastery = computeMastery(attempts.latest);
   const focus = weakestSkill(mastery);
-  const submittedIds = new Set(attempts.scores.map((a) => a.activityId));
+  // That an attempt was handed in is no score: it is said even where the score is withheld.
+  const submittedIds = new Set(allAttempts.scores.map((a) => a.activityId));
   const practice = focus ? await activitiesPractising(content, focus) : [];
   // Prefer an activity the learner has not done yet; otherwise retake the first one.
   const next = practice.find((a) => !submittedIds.has(a.id)) ?? practice[0] ?? null;
@@ -64,7 +65,13 @@ export async function getCourseOverview(user: TCurrentUser) {
       ...m,
       lessonsDone: m.lessons.filter((l) => done.has(l.id)).length,
       lessons: m.lessons.map((l) => ({ ...l, done: done.has(l.id) })),
-      activities: m.activities.map((a) => ({ ...a, best: best.get(a.id) ?? null, inProgress: open.get(a.id) ?? null })),
+      activities: m.activities.map((a) => ({
+        ...a,
+        best: best.get(a.id) ?? null,
+        submitted: submittedIds.has(a.id),
+        scoreWithheld: !!feedback.withheld(a.id),
+        inProgress: open.get(a.id) ?? null,
+      })),
     })),
   };
 }
@@ -124,7 +131,7 @@ function bestScoresByActivity(scores: Awaited<ReturnType<typeof getAttemptSummar
 }
 
 /**
- * A module page: lessons with done marks, activities with best scores, sources, timeline.
+ * A module page: lessons with done marks, activities with best scores (as `feedbackFor` allows), sources, timeline.
  * NOTE: on the primary: the learner's own progress and attempts are read in the same query as the content.
  */
 export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string) {
@@ -174,12 +181,34 @@ export async function getModuleForLearner(user: TCurrentUser, moduleSlug: string
     },
   });
   if (!mod) throw new AppError("NOT_FOUND", "No such module.");
+  const feedback = await feedbackFor(user, { activityIds: mod.activities.map((a) => a.id) });
   return {
     ...mod,
+    activities: mod.activities.map(({ attempts, ...a }) => activityProgress(feedback, a, attempts)),
     timeline: mod.timeline as TTimelineEvent[],
     keyTerms: mod.keyTerms as { term: string; definition: string }[],
     lessons: mod.lessons.map(({ progress, ...l }) => ({ ...l, done: !!progress[0]?.completedAt })),
     sources: mod.sources.map((s) => s.source),
+  };
+}
+
+/**
+ * How an activity stands for a learner, as the module page lists it: their best score (null while
+ * withheld, or before any submission), whether they handed one in, and whether one is open.
+ */
+function activityProgress<T extends { id: string }>(
+  feedback: TFeedback,
+  activity: T,
+  attempts: readonly { status: string; score: number | null; maxScore: number | null }[],
+) {
+  const submitted = attempts.filter((t) => t.status === "SUBMITTED");
+  const best = bestAttempt(feedback.scores(activity.id, submitted));
+  return {
+    ...activity,
+    best: best && best.score !== null ? { score: best.score, maxScore: best.maxScore } : null,
+    submitted: submitted.length > 0,
+    scoreWithheld: !!feedback.withheld(activity.id),
+    inProgress: attempts.some((t) => t.status === "IN_PROGRESS"),
   };
 }
 

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
+import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "crosscheck-demo";
 export const DEMO = {
@@ -25,6 +27,29 @@ export async function signUpNewStudent(page: Page, name = "Test Student") {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/learn$/);
   return { email, password: "a-long-password-1" };
+}
+
+/**
+ * Puts the learner `email` in a new class that has `activitySlug` set with feedback shown at once, so they
+ * see their score and the key whatever other tests assign meanwhile. NOTE: by the self-study rule
+ * (decision 016), a class elsewhere with that activity set with feedback withheld would withhold it from a
+ * learner in no class; a learner's own class decides for them.
+ */
+export async function joinClassShowingFeedback(email: string, activitySlug: string) {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const id = `e2e-${randomBytes(6).toString("hex")}`;
+    await db.query(`INSERT INTO "Class" ("id", "name", "term", "updatedAt") VALUES ($1, 'Feedback at once', 'Autumn 2026', now())`, [id]);
+    await db.query(`INSERT INTO "ClassMember" ("classId", "userId") SELECT $1, "id" FROM "User" WHERE "email" = $2`, [id, email]);
+    await db.query(
+      `INSERT INTO "Assignment" ("id", "classId", "activityId", "opensAt", "dueAt", "timeZone", "feedback")
+       SELECT $1, $1, "id", now() - interval '1 day', now() + interval '7 days', 'UTC', 'IMMEDIATE' FROM "Activity" WHERE "slug" = $2`,
+      [id, activitySlug],
+    );
+  } finally {
+    await db.end();
+  }
 }
 
 /** Fails with the list of violations when axe finds any accessibility problem on the page. */

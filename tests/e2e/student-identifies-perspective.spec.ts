@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, signUpNewStudent, test } from "./fixtures";
+import { expect, expectNoAxeViolations, joinClassShowingFeedback, signUpNewStudent, test } from "./fixtures";
 
 const QUIZ = "/learn/september-2023/activities/september-2023-quiz";
 
@@ -33,7 +33,8 @@ async function answerQuizByKeyboard(page: Page) {
 test("a student completes the module 3 quiz by keyboard alone, sees the feedback, and sees the same result after reloading", async ({ page }) => {
   // NOTE: some 300 key presses and two axe runs take close to the default minute on a busy machine.
   test.slow();
-  await signUpNewStudent(page);
+  const { email } = await signUpNewStudent(page);
+  await joinClassShowingFeedback(email, "september-2023-quiz");
   await page.goto(QUIZ);
   await expect(page.getByRole("heading", { level: 1, name: /Quiz: three perspectives/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -66,7 +67,8 @@ test("a student completes the module 3 quiz by keyboard alone, sees the feedback
 });
 
 test("by keyboard, focus follows the learner: to the score after submitting anyway, to the first question after Retake", async ({ page }) => {
-  await signUpNewStudent(page);
+  const { email } = await signUpNewStudent(page);
+  await joinClassShowingFeedback(email, "september-2023-quiz");
   await page.goto(QUIZ);
   await expect(page.getByRole("heading", { level: 1, name: /Quiz: three perspectives/ })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getWithheldFeedback } from "@/lib/assignments/feedback-policy";
+import { feedbackFor } from "@/lib/assignments/feedback-policy";
 import { createAssignment, saveGrade, setExtension } from "@/lib/assignments/mutations";
 import { getAssignedWork } from "@/lib/assignments/queries";
 import { getActivityForLearner } from "@/lib/attempts/queries";
@@ -42,7 +42,7 @@ describe("assignments", () => {
     const { teacher, student, classId } = await classWithStudent("AFTER_DUE");
     await takeQuiz(student);
     const page = await getActivityForLearner(student, QUIZ);
-    expect(page.withheld?.until).toBeInstanceOf(Date);
+    expect(page.withheld).toMatchObject({ by: "your-class", until: expect.any(Date) });
     expect(page.viewed?.result).toBeNull();
     expect(page.attempts.every((a) => a.score === null)).toBe(true);
     expect(page.best).toBeNull();
@@ -60,11 +60,11 @@ describe("assignments", () => {
     expect(released.viewed?.result?.questions.length).toBeGreaterThan(0);
   });
 
-  it("feedback never: withheld for good, while a class without the quiz changes nothing for others", async () => {
+  it("feedback never: withheld for good, and from self-study outside the class too (tests/integration/withheld-feedback.test.ts)", async () => {
     const { student, quizId } = await classWithStudent("NEVER", -0.5);
-    expect((await getWithheldFeedback(student.id)).get(quizId)).toEqual({ until: null, timeZone: "UTC" });
+    expect((await feedbackFor(student)).withheld(quizId)).toEqual({ by: "your-class", until: null, timeZone: "UTC" });
     const outsider = await createUser("STUDENT");
-    expect((await getWithheldFeedback(outsider.id)).size).toBe(0);
+    expect((await feedbackFor(outsider)).withheld(quizId)).toEqual({ by: "a-class" });
   });
 
   it("work after the due date is accepted and marked late; an extension makes the same work on time", async () => {

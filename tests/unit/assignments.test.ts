@@ -67,16 +67,27 @@ describe("dates in the assignment's time zone", () => {
 });
 
 describe("feedback withheld by an assignment", () => {
-  const row = (activityId: string, feedback: "IMMEDIATE" | "AFTER_DUE" | "NEVER", dueAt: Date) => ({ activityId, feedback, dueAt, timeZone: "UTC" });
+  type TPolicy = "IMMEDIATE" | "AFTER_DUE" | "NEVER";
+  const row = (activityId: string, feedback: TPolicy, dueAt: Date, mine = true) => ({ activityId, feedback, dueAt, timeZone: "UTC", mine });
   it("after the due date: withheld until then, released afterwards", () => {
-    expect(withheldActivities([row("q", "AFTER_DUE", due)], before).get("q")).toEqual({ until: due, timeZone: "UTC" });
+    expect(withheldActivities([row("q", "AFTER_DUE", due)], before).get("q")).toEqual({ by: "your-class", until: due, timeZone: "UTC" });
     expect(withheldActivities([row("q", "AFTER_DUE", due)], after).has("q")).toBe(false);
   });
   it("the strictest of two classes wins: never beats a date, the later date beats the earlier", () => {
-    expect(withheldActivities([row("q", "AFTER_DUE", due), row("q", "NEVER", due)], before).get("q")?.until).toBeNull();
+    expect(withheldActivities([row("q", "AFTER_DUE", due), row("q", "NEVER", due)], before).get("q")).toMatchObject({ until: null });
     const later = new Date("2026-12-09T00:00:00Z");
-    expect(withheldActivities([row("q", "AFTER_DUE", due), row("q", "AFTER_DUE", later)], before).get("q")?.until).toEqual(later);
+    expect(withheldActivities([row("q", "AFTER_DUE", due), row("q", "AFTER_DUE", later)], before).get("q")).toMatchObject({ until: later });
     expect(withheldActivities([row("q", "IMMEDIATE", due)], before).size).toBe(0);
+  });
+  it("self-study: withheld while another class has it set with never, or after a due date not yet passed", () => {
+    expect(withheldActivities([row("q", "NEVER", due, false)], after).get("q")).toEqual({ by: "a-class" });
+    expect(withheldActivities([row("q", "AFTER_DUE", due, false)], before).get("q")).toEqual({ by: "a-class" });
+    expect(withheldActivities([row("q", "AFTER_DUE", due, false)], after).has("q")).toBe(false);
+  });
+  it("a learner's own classes decide for them, whatever other classes chose", () => {
+    expect(withheldActivities([row("q", "IMMEDIATE", due), row("q", "NEVER", due, false)], before).has("q")).toBe(false);
+    expect(withheldActivities([row("q", "AFTER_DUE", due), row("q", "NEVER", due, false)], after).has("q")).toBe(false);
+    expect(withheldActivities([row("q", "NEVER", due), row("q", "IMMEDIATE", due, false)], after).get("q")).toMatchObject({ by: "your-class", until: null });
   });
 });
 

@@ -13,13 +13,15 @@ export const metadata: Metadata = { title: "Your course" };
 
 type TActivityProgress = {
   best: Parameters<typeof formatScore>[0] | null;
+  submitted: boolean;
   inProgress: { answered: number; total: number | null } | null;
 };
 
-/** "best 80%", "in progress (2 of 9 answered)", both, or "not yet taken". */
-function activityStatus({ best, inProgress }: TActivityProgress) {
+/** "best 80%", "submitted, score not shown yet", "in progress (2 of 9 answered)", one of those and the latter, or "not yet taken". */
+function activityStatus({ best, submitted, inProgress }: TActivityProgress) {
   const open = inProgress && `in progress (${inProgress.answered}${inProgress.total === null ? "" : ` of ${inProgress.total}`} answered)`;
-  if (best) return open ? `best ${formatScore(best)}; another attempt ${open}` : `best ${formatScore(best)}`;
+  const done = best ? `best ${formatScore(best)}` : submitted ? "submitted, score not shown yet" : null;
+  if (done) return open ? `${done}; another attempt ${open}` : done;
   return open || "not yet taken";
 }
 

@@ -7,7 +7,7 @@ import { Timeline } from "@/components/course/timeline";
 import { DraftBadge } from "@/components/ui/draft-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { getModuleForLearner } from "@/lib/learning/queries";
-import { bestAttempt, formatScore } from "@/lib/learning/scores";
+import { formatScore } from "@/lib/learning/scores";
 import { orNotFound } from "@/lib/not-found";
 
 type TParams = { moduleSlug: string };
@@ -56,20 +56,16 @@ export default async function ModulePage({ params }: { params: Promise<TParams> 
         <section aria-labelledby="activities-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="activities-heading" className="mb-3 text-xl font-semibold">Exercises and quiz</h2>
           <ol className="flex flex-col gap-3">
-            {mod.activities.map((a) => {
-              const submitted = a.attempts.filter((t) => t.status === "SUBMITTED");
-              const open = a.attempts.some((t) => t.status === "IN_PROGRESS");
-              const best = bestAttempt(submitted);
-              return (
-                <li key={a.id}>
-                  <Link href={`/learn/${mod.slug}/activities/${a.slug}`} className="font-medium text-accent underline">{a.title}</Link>
-                  <DraftBadge status={a.status} />
-                  <span className="ml-2 text-sm text-muted">
-                    {a.kind === "QUIZ" ? "Quiz" : "Exercise"} · {open ? "in progress" : best ? `best ${formatScore(best)}` : "not started"}
-                  </span>
-                </li>
-              );
-            })}
+            {mod.activities.map((a) => (
+              <li key={a.id}>
+                <Link href={`/learn/${mod.slug}/activities/${a.slug}`} className="font-medium text-accent underline">{a.title}</Link>
+                <DraftBadge status={a.status} />
+                <span className="ml-2 text-sm text-muted">
+                  {a.kind === "QUIZ" ? "Quiz" : "Exercise"} ·{" "}
+                  {a.inProgress ? "in progress" : a.best ? `best ${formatScore(a.best)}` : a.submitted ? "submitted, score not shown yet" : "not started"}
+                </span>
+              </li>
+            ))}
           </ol>
         </section>
       </div>

@@ -12,6 +12,7 @@ import { renderLessonHtml } from "@/lib/content/markdown";
 import { AppError } from "@/lib/errors";
 import { formatScore } from "@/lib/learning/scores";
 import { formatInZone } from "@/lib/assignments/dates";
+import { withheldNote } from "@/lib/assignments/feedback-rules";
 import { SourceColumns } from "@/components/quiz/source-columns";
 import { ResultHeading } from "@/components/quiz/result-heading";
 import { RetakeForm } from "@/components/quiz/retake-form";
@@ -50,12 +51,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { activity, sources, open, attempts, best, latest, viewed, withheld } = data;
   const definition = activity.definition;
   const intro = await renderLessonHtml(definition.intro, []);
-  // When the learner's teacher shows the key and scores, if not at once; said before and after submitting.
-  const withheldNote = !withheld
-    ? null
-    : withheld.until
-      ? `Your teacher shows scores and the answer key after the due date: ${formatInZone(withheld.until, withheld.timeZone)}.`
-      : "Your teacher has chosen not to show scores and the answer key here; they will go over the answers with you.";
+  // When the learner sees the key and scores; said before and after submitting.
+  const feedbackNote = withheldNote(withheld, formatInZone);
   const bylineOf = (s: (typeof sources)[number]) => {
     const card = s.card as { outlet?: { name?: string } };
     return `${card.outlet?.name ?? "Unknown outlet"}, ${s.publishedAt}`;
@@ -77,7 +74,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           </p>
         )}
         <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: intro }} />
-        <p className="text-sm text-muted">{withheldNote ?? "You see your score, the answer key and the explanations as soon as you submit."}</p>
+        <p className="text-sm text-muted">{feedbackNote}</p>
         {attempts.length > 0 && best && latest && (
           <p className="text-sm">
             Best: attempt {best!.number}, {formatScore(best!)} · Latest: attempt {latest!.number}, {formatScore(latest!)} · {attempts.length}{" "}
@@ -103,7 +100,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         <section aria-labelledby="result-heading" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4">
           <ResultHeading>Attempt {viewed.number} submitted</ResultHeading>
           <p>
-            {withheldNote} Your answers are saved and your teacher can see them.
+            {feedbackNote} {withheld.by === "your-class" ? "Your answers are saved and your teacher can see them." : "Your answers are saved."}
           </p>
           <RetakeForm action={retakeAction} label="Try again" variant="secondary" className="flex flex-col items-start gap-2" hidden={{ moduleSlug, activitySlug }} />
         </section>
