@@ -8,4 +8,18 @@ export async function register() {
   const { registerLessonSessionCheck } = await import("@/lib/http/lesson-page-cache");
   const { verifyHeaderSession } = await import("@/lib/auth/verify-request");
   registerLessonSessionCheck((headers) => verifyHeaderSession(headers));
+  const { isDatabaseUnavailable } = await import("@/lib/db-errors");
+  const { markDatabaseUnavailable } = await import("@/lib/http/database-busy");
+  onDatabaseError = (error) => isDatabaseUnavailable(error) && markDatabaseUnavailable();
+}
+
+let onDatabaseError: ((error: unknown) => void) | null = null;
+
+/**
+ * Every error Next's server catches. One caused by the database (down, or past its time limits) marks the
+ * request, so that our server answers the error page with 503 instead of 500 (lib/http/database-busy.ts).
+ * NOTE: synchronous, so the mark is made before Next writes the status.
+ */
+export function onRequestError(error: unknown) {
+  onDatabaseError?.(error);
 }

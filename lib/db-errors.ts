@@ -1,17 +1,21 @@
 /**
- * Telling "the database is not there" (stopped, restarting, unreachable, out of connections) apart from
- * a bug, so that callers can answer 503 with a message a learner understands instead of a generic 500.
+ * Telling "the database is not there or too busy to answer" (stopped, restarting, unreachable, out of
+ * connections, a statement or transaction past its time limit) apart from a bug, so that callers can answer 503 with a message a learner understands instead of a generic 500.
  * The errors come from three layers, each with its own shape:
  * - Prisma: `P1001` can't reach, `P1002`/`P1008` timed out, `P1017` server closed the connection,
- *   `P2037` too many connections; or `P2010` (raw query failed) wrapping the driver adapter's error in
+ *   `P2037` too many connections, `P2028` an interactive transaction that could not start or finish in
+ *   its time (a slow or locked database); or `P2010` (raw query failed) wrapping the driver adapter's error in
  *   `meta.driverAdapterError.cause` (`kind`, and `originalCode` for a Postgres SQLSTATE);
  * - Postgres: SQLSTATE class 08 (connection exception), `57P01`–`57P03` (shut down by an administrator or
- *   a crash, cannot connect now: what a restart looks like), `53300` (too many connections);
- * - node-postgres and the socket: connections refused or unreachable, and the pool's own messages.
+ *   a crash, cannot connect now: what a restart looks like), `53300` (too many connections), `57014` (a
+ *   statement cancelled by `statement_timeout`, lib/db.ts), `25P03` (a transaction ended by
+ *   `idle_in_transaction_session_timeout`), `55P03` (a lock not obtained in time);
+ * - node-postgres and the socket: connections refused or unreachable, and the pool's own messages
+ *   (among them "timeout exceeded when trying to connect": no free connection within 3 s).
  */
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2037"]);
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2028", "P2037"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300|57014|25P03|55P03)$/;
 // Only failures to open a connection: a bare ECONNRESET is as likely the learner's own request aborted.
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND"]);
 const CONNECTING = new Set(["connect", "getaddrinfo"]);

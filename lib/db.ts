@@ -19,8 +19,20 @@ import { env } from "./env";
  */
 const CONNECTION_TIMEOUT_MS = 3_000;
 
+/**
+ * Limits Postgres itself enforces on every connection of the app's pools (sent when the connection
+ * opens), so that a slow or locked database answers "busy" instead of holding every connection of the
+ * pool: a statement running or waiting for a lock longer than 5 s is cancelled (SQLSTATE 57014), and a
+ * transaction left idle for 15 s is ended (25P03). Both become a 503 with the usual message
+ * (lib/db-errors.ts), and the connection is free again at once. NOTE: only the app's runtime pools:
+ * the seed, migrations and `npm run content` open their own clients without these limits, so a long
+ * import is never cut short. Behind PgBouncer, which refuses unknown startup parameters, set them on
+ * the app's role instead (docs/deploy.md).
+ */
+export const SESSION_LIMITS = { statement_timeout: 5_000, idle_in_transaction_session_timeout: 15_000 } as const;
+
 function createPool(connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS, ...SESSION_LIMITS });
   // When Postgres stops or restarts, it closes every idle connection in the pool. The pool drops them
   // and opens new ones on the next query, so this is only worth a line in the log; without a listener,
   // an 'error' event would be an uncaught exception.

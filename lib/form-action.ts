@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, FieldsError } from "@/lib/errors";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
 import { nulFieldErrors } from "@/lib/plain-text";
@@ -15,7 +16,8 @@ export function typedValues(formData: FormData): Record<string, string> {
 /**
  * The body of a form's server action: parses the form with `schema`, runs `fn`, and turns bad input or an
  * AppError into a message for the form, with what the user typed, so nothing is lost. `fn` may return a
- * success message; redirects and unexpected errors pass through. A field holding a NUL character (which
+ * success message. A database that cannot answer (down, or busy past its time limits) gets the usual
+ * "try again" message, with what was typed kept; redirects and unexpected errors pass through. A field holding a NUL character (which
  * Postgres cannot store) is refused before anything runs, hidden `$` fields (ids the action reads itself) too.
  */
 export async function runFormAction<S extends z.ZodType>(
@@ -34,6 +36,10 @@ export async function runFormAction<S extends z.ZodType>(
   } catch (error) {
     if (error instanceof FieldsError) return { fieldErrors: error.fields, error: error.message, values };
     if (error instanceof AppError) return { error: error.message, values };
+    if (isDatabaseUnavailable(error)) {
+      console.error(`Database unavailable (form action): ${describeDatabaseError(error)}`);
+      return { error: DATABASE_UNAVAILABLE_MESSAGE, values };
+    }
     throw error;
   }
 }

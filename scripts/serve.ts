@@ -11,14 +11,21 @@
  *   read here first, chunked or not (lib/http/action-body.ts): over the 4 MB limit it gets a 413, where
  *   Next would answer 500 ("Body exceeded 4mb limit"); text that is not UTF-8 gets a 400, where Next would
  *   store U+FFFD in its place (a file's bytes are not text and are not checked). Next then reads the
- *   buffered body; every other request streams to Next untouched.
+ *   buffered body; every other request streams to Next untouched. One posted from another site (its
+ *   Origin names another host) gets a 403 with a plain message first, where Next would answer 500;
+ * - a page whose render failed on the database is answered 503, not 500 (lib/http/database-busy.ts);
+ * - every response gets Permissions-Policy, Cross-Origin-Opener-Policy, and HSTS when the request came
+ *   over HTTPS (lib/http/security-headers.ts).
  * Environment: PORT (3000), HOST (0.0.0.0), TRUSTED_PROXY_HOPS (0).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { isServerActionPost, isUtf8Body, NOT_UTF8_MESSAGE, readActionBody, requestWithBody, TOO_LARGE_MESSAGE } from "../lib/http/action-body";
+import { CROSS_SITE_MESSAGE, isCrossSiteAction } from "../lib/http/action-origin";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/http/client-address";
+import { runWithDatabaseBusyStatus } from "../lib/http/database-busy";
 import { serveLessonPage } from "../lib/http/lesson-page-cache";
+import { setSecurityHeaders } from "../lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -34,8 +41,8 @@ await app.prepare();
 
 /**
  * A server action's request with its body read and checked: the request to hand Next (its body buffered),
- * or null once it has been answered here, 413 over the 4 MB limit, 400 for text that is not UTF-8. Any
- * other request is returned as it is, its body still streaming.
+ * or null once it has been answered here, 413 over the 4 MB limit, 403 from another site, 400 for text
+ * that is not UTF-8. Any other request is returned as it is, its body still streaming.
  */
 async function checkedActionRequest(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
   if (!isServerActionPost(req.method, req.headers)) return req;
@@ -47,6 +54,8 @@ async function checkedActionRequest(req: IncomingMessage, res: ServerResponse): 
     return null;
   };
   if (body === "too-large") return refuse(413, TOO_LARGE_MESSAGE);
+  // NOTE: after the body is read, so that the browser gets the answer rather than a connection reset.
+  if (isCrossSiteAction(req.headers)) return refuse(403, CROSS_SITE_MESSAGE);
   if (!isUtf8Body(body, req.headers["content-type"])) return refuse(400, NOT_UTF8_MESSAGE);
   return requestWithBody(req, body);
 }
@@ -54,10 +63,11 @@ async function checkedActionRequest(req: IncomingMessage, res: ServerResponse): 
 let inFlight = 0;
 const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+  setSecurityHeaders(req, res, hops);
   inFlight++;
   res.on("close", () => inFlight--);
   void checkedActionRequest(req, res).then(async (checked) => {
-    if (checked && !(await serveLessonPage(checked, res, origin))) await handle(checked, res);
+    if (checked && !(await serveLessonPage(checked, res, origin))) await runWithDatabaseBusyStatus(res, () => handle(checked, res));
   });
 });
 // Lesson pages are rendered for the cache by a request to this very server.

@@ -21,11 +21,17 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   return verifyRequestSession({ cookies: cookieStore, headers: headerList, nextUrl: { protocol: "http:" } }, AREA_ROLES.learn);
 });
 
-/** For server actions and lib: the caller, who must hold one of `roles`; throws AppError otherwise. */
+/**
+ * For server actions and lib: the caller, who must hold one of `roles`. Signed out, or a one-time
+ * password not yet replaced: an AppError the action shows as a message. The wrong role: Next's
+ * `forbidden()`, a 403 whatever wraps the call, as for pages. NOTE: no form of ours offers an action to
+ * a role that may not use it, so only a forged request gets there; an AppError thrown outside the
+ * action's adapter was a 500 with an error digest.
+ */
 export async function requireUser(...roles: Role[]): Promise<TCurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
-  if (roles.length && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "You do not have access to this.");
+  if (roles.length && !roles.includes(user.role)) forbidden();
   if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose your own password first.");
   return user;
 }

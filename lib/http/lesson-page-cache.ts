@@ -49,7 +49,8 @@ const TTL_MS = 30_000;
 const MAX_PAGES = 500;
 const LESSON_PATH = /^\/learn\/(?!sources\/)[\w-]+\/[\w-]+$/;
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
-const UNSTORED_HEADERS = new Set(["set-cookie", "date", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "x-crosscheck-cache"]);
+// NOTE: HSTS depends on how each request came (lib/http/security-headers.ts): never replayed from the render.
+const UNSTORED_HEADERS = new Set(["set-cookie", "date", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "x-crosscheck-cache", "strict-transport-security"]);
 const CACHE_STATUS_HEADER = "x-crosscheck-cache";
 
 function store(): TStore {

@@ -1,5 +1,10 @@
+import type { ChildProcess } from "node:child_process";
+import type { APIResponse } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { expect, signIn, signUpNewStudent, test } from "./fixtures";
+import { freePort } from "../../scripts/embedded-postgres";
+import { startAppProcess, waitForHealthy } from "../support/app-process";
+import { DEMO, expect, signIn, signUpNewStudent, test } from "./fixtures";
 
 const LESSON = "/learn/war-2020/background-and-44-days";
 
@@ -13,6 +18,71 @@ test("every page carries the security headers", async ({ request }) => {
     expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(h["content-security-policy"]).toContain("object-src 'none'");
     expect(h["x-powered-by"]).toBeUndefined();
+  }
+});
+
+/** Permissions-Policy and Cross-Origin-Opener-Policy on a response; HSTS as `hsts` says. */
+function expectBrowserPolicies(response: APIResponse, label: string, hsts: boolean) {
+  const h = response.headers();
+  for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(h["permissions-policy"], `${label}: ${feature}`).toContain(`${feature}=()`);
+  expect(h["cross-origin-opener-policy"], label).toBe("same-origin");
+  if (hsts) expect(h["strict-transport-security"], label).toMatch(/^max-age=\d{7,}/);
+  else expect(h["strict-transport-security"], label).toBeUndefined();
+}
+
+test("every response carries Permissions-Policy and Cross-Origin-Opener-Policy; no HSTS over plain HTTP, whatever the client claims", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const script = html.match(/<script src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  const icon = html.match(/<link rel="icon" href="([^"]+)"/)?.[1];
+  expect(script && icon, "the home page names a script and an icon").toBeTruthy();
+  const responses: [string, APIResponse][] = [];
+  for (const path of ["/", "/login", "/api/health", "/unavailable.html", "/no-such-page", script!, icon!, "/learn"]) {
+    responses.push([path, await request.get(path, { maxRedirects: 0 })]);
+  }
+  // A refusal our own server writes (a server action from another site) carries them too.
+  responses.push(["a cross-site action", await request.post("/login", { headers: { "next-action": "0".repeat(42), origin: "https://evil.example" }, data: "[]" })]);
+  for (const [label, response] of responses) expectBrowserPolicies(response, `${label} (${response.status()})`, false);
+  // Without a trusted proxy (TRUSTED_PROXY_HOPS=0), X-Forwarded-Proto is the client's own word.
+  expectBrowserPolicies(await request.get("/login", { headers: { "x-forwarded-proto": "https" } }), "/login claiming https", false);
+});
+
+/** A session cookie for `email`, as next-auth would set it over HTTPS (`__Secure-` name) or plain HTTP. */
+async function sessionCookie(email: string, https: boolean) {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const { rows } = await db.query(`SELECT "id", "sessionVersion" FROM "User" WHERE "email" = $1`, [email]);
+  await db.end();
+  const name = https ? "__Secure-authjs.session-token" : "authjs.session-token";
+  const value = await encode({ token: { uid: rows[0].id, sv: rows[0].sessionVersion }, secret: process.env.AUTH_SECRET!, salt: name });
+  return `${name}=${value}`;
+}
+
+test("behind a trusted proxy, HSTS is sent exactly when the request came over HTTPS, lesson pages from memory included", async ({ request }) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let app: ChildProcess | null = startAppProcess(port, { env: { TRUSTED_PROXY_HOPS: "1" } });
+  try {
+    await waitForHealthy(base, { seconds: 60, app });
+    // What nginx sends on: the scheme the browser used, and the student's session cookie for that scheme.
+    const cookies = { https: await sessionCookie(DEMO.student, true), http: await sessionCookie(DEMO.student, false) };
+    const via = (proto: "https" | "http") => ({ headers: { "x-forwarded-proto": proto, "x-forwarded-for": "203.0.113.9", cookie: cookies[proto] }, maxRedirects: 0 });
+    expectBrowserPolicies(await request.get(`${base}/login`, via("https")), "/login over https", true);
+    expectBrowserPolicies(await request.get(`${base}/api/health`, via("https")), "/api/health over https", true);
+    expectBrowserPolicies(await request.get(`${base}/login`, via("http")), "/login over http", false);
+    const lesson = `${base}${LESSON}`;
+    for (const proto of ["https", "http"] as const) {
+      await expect
+        .poll(async () => (await request.get(lesson, via(proto))).headers()["x-crosscheck-cache"], { message: `the lesson is served from memory over ${proto}`, timeout: 20_000 })
+        .toBe("hit");
+      const fromMemory = await request.get(lesson, via(proto));
+      expect(fromMemory.status()).toBe(200);
+      expect(fromMemory.headers()["x-crosscheck-cache"]).toBe("hit");
+      expectBrowserPolicies(fromMemory, `lesson from memory over ${proto}`, proto === "https");
+    }
+  } finally {
+    app?.kill("SIGTERM");
+    app = null;
   }
 });
 

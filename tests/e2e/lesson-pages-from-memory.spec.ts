@@ -48,7 +48,8 @@ test("a lesson from memory has a new nonce on every response, is the same page f
   });
   // A page from memory carries the same security headers as any page, and no shared cache may keep it.
   for (const r of responses) {
-    expect(r.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cache-control": "private, no-store" });
+    expect(r.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cache-control": "private, no-store", "cross-origin-opener-policy": "same-origin" });
+    expect(r.headers()["permissions-policy"]).toContain("camera=()");
     expect(r.headers()["referrer-policy"]).toBeTruthy();
     expect(r.headers()["set-cookie"]).toBeUndefined();
   }

@@ -43,6 +43,16 @@ test("the admin makes a draft source, module, lesson and activity over HTTP (the
   await actionsWorld.build();
 });
 
+const ROLE_OF: Partial<Record<TActor, "STUDENT" | "INSTRUCTOR" | "ADMIN">> = { studentA: "STUDENT", studentB: "STUDENT", pupilA: "STUDENT", ownerA: "INSTRUCTOR", teacherB: "INSTRUCTOR", admin: "ADMIN" };
+
+/** The roles an action admits (its `requireUser(...)`): admin files the admin, class files instructors and admins. */
+function rolesOf(file: string, name: string): string[] | null {
+  if (file.startsWith("app/(admin)/")) return ["ADMIN"];
+  // Joining a class is a learner's action that lives with the other class writes.
+  if (file.startsWith("app/(instructor)/") && name !== "joinClassAction") return ["INSTRUCTOR", "ADMIN"];
+  return null;
+}
+
 test("every server action refuses a caller without a session, with the wrong role or with another's ids, and writes nothing", async () => {
   test.setTimeout(120_000);
   for (const [file, rows] of Object.entries(ACTIONS)) {
@@ -56,11 +66,33 @@ test("every server action refuses a caller without a session, with the wrong rol
         const outcome = await send(actor, name, call());
         if (process.env.SA_DEBUG) console.log(label, describeOutcome(outcome));
         expect.soft(outcome.status, `${label}: the action exists`).not.toBe(409);
+        // A signed-in caller whose role the action does not admit gets a 403, not a 500 with an error digest.
+        const roles = rolesOf(file, name);
+        const role = ROLE_OF[actor];
+        if (roles && role && !roles.includes(role)) expect.soft(outcome.status, `${label} (wrong role) gets 403: ${describeOutcome(outcome)}`).toBe(403);
+        expect.soft(outcome.status, `${label}: never a 500`).not.toBe(500);
         if (!row.sameAnswer) expect.soft(isRefusal(outcome), `${label} must be refused: ${describeOutcome(outcome)}`).toBe(true);
         expect.soft(changedTables(before, await snapshot()), `${label} must write nothing`).toEqual([]);
       }
     }
   }
+});
+
+test("every server action posted from another site gets a 403 with a plain message and writes nothing, even from a signed-in admin", async () => {
+  const admin = callers.get("admin")!;
+  for (const action of actionsWorld.built) {
+    const row = ACTIONS[action.file]?.[action.name];
+    if (!row) continue; // the first test reports it
+    const before = await snapshot();
+    const outcome = await callAction(admin, BASE, pageOf(action), action.id, row.call(), { origin: "https://evil.example" });
+    const label = `${action.file} ${action.name} from https://evil.example`;
+    expect.soft(outcome.status, `${label}: ${describeOutcome(outcome)}`).toBe(403);
+    expect.soft(outcome.text, label).toBe("Cross-site requests are not accepted.");
+    expect.soft(changedTables(before, await snapshot()), `${label} must write nothing`).toEqual([]);
+  }
+  // A page posting to itself (its own Origin) still works: the refusal is about the site, not the action.
+  const own = await send("admin", "getLessonProgressAction", ACTIONS["app/(student)/learn/actions.ts"]!.getLessonProgressAction!.call());
+  expect(own.status, describeOutcome(own)).toBe(200);
 });
 
 test("signing up is open to anyone but makes a student, whatever role the form claims", async () => {

@@ -100,11 +100,19 @@ export type TOutcome = { status: number; redirect: string | null; text: string }
 
 /**
  * POSTs a server action the way the browser does, from `page` (an attacker may pick any page); with
- * `chunked`, its body goes out in chunks with no Content-Length, as a script's streamed upload does.
+ * `chunked`, its body goes out in chunks with no Content-Length, as a script's streamed upload does;
+ * with `origin`, as a page of that site would (a browser always names the site that posts).
  */
-export async function callAction(request: APIRequestContext, baseURL: string, page: string, actionId: string, call: TCall, { chunked = false } = {}): Promise<TOutcome> {
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  page: string,
+  actionId: string,
+  call: TCall,
+  { chunked = false, origin = baseURL }: { chunked?: boolean; origin?: string } = {},
+): Promise<TOutcome> {
   const encoded = encode(call);
-  const headers: Record<string, string> = { "next-action": actionId, origin: baseURL, accept: "text/x-component" };
+  const headers: Record<string, string> = { "next-action": actionId, origin, accept: "text/x-component" };
   if ("data" in encoded) headers["content-type"] = encoded.contentType;
   if (chunked) return postChunked(request, new URL(page, baseURL), headers, encoded);
   let response: APIResponse;

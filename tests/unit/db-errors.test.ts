@@ -48,6 +48,16 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new AggregateError([refused("::1"), refused("127.0.0.1")]), { code: "ECONNREFUSED" }))).toBe(true);
   });
 
+  it("recognises a database too slow to answer: statement and transaction time limits, a lock not obtained, Prisma's P2028", () => {
+    // As the driver adapter reports a statement cancelled by statement_timeout (kind "postgres", its SQLSTATE in `code`).
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", code: "57014", message: "canceling statement due to statement timeout" }))).toBe(true);
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", code: "25P03" }))).toBe(true);
+    expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", code: "55P03" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
+    // node-postgres directly (the session check's raw pool).
+    expect(isDatabaseUnavailable(Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }))).toBe(true);
+  });
+
   it("leaves every other failure to the generic handler", () => {
     expect(isDatabaseUnavailable(rawQueryFailed({ kind: "postgres", originalCode: "42601", code: "42601" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
