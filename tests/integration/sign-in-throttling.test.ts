@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
-import { checkSignIn, clearSignInFailures, recordSignInFailure } from "@/lib/auth/rate-limit";
-import { db } from "./helpers";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/passwords";
+import { resetPasswordWithLink } from "@/lib/auth/password-reset";
+import { limitSignUp } from "@/lib/auth/rate-limit";
+import { guardSignIn } from "@/lib/auth/sign-in-throttle";
+import { createPasswordResetLink } from "@/lib/users/mutations";
+import { createUser, db } from "./helpers";
 
 /**
  * The throttling a user notices, driven through the same lib call the sign-in form makes, with real
@@ -24,41 +28,51 @@ async function createAccounts(count: number) {
   return logins;
 }
 
-/** "in", "wrong", or the refusal's message: what the sign-in form would show. */
-async function signInAt(login: string, password: string, address: string): Promise<string> {
-  try {
-    await checkSignIn(login, address);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  const user = await db.user.findUnique({ where: { email: login }, select: { passwordHash: true } });
-  if (await verifyPassword(user?.passwordHash ?? null, password)) {
-    await clearSignInFailures(login, address);
-    return "in";
-  }
-  await recordSignInFailure(login, address);
-  return "wrong";
+/** "in", "wrong", or the refusal's message: what the sign-in form would show (lib/auth/sign-in.ts). */
+async function signInAt(login: string, password: string, address: string, throttle = guardSignIn): Promise<string> {
+  return throttle(login, address, async () => (await verifyCredentials(login, password)) !== null).then(
+    (ok) => (ok ? "in" : "wrong"),
+    (error: Error) => error.message,
+  );
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const WAIT = /^Too many attempts\. Try again in \d+ minutes?\.$/;
 
 describe("sign-in throttling slows attackers without locking real users out", () => {
   it("an attacker spraying one account from ten addresses cannot lock its owner out, and is still slowed", async () => {
     const [victim] = await createAccounts(1);
-    const attackers = Array.from({ length: 10 }, () => `${net()}.${Math.floor(Math.random() * 250)}`);
+    const attackers = Array.from({ length: 10 }, (_, i) => `${net()}.${i + 1}`);
+    const outcomes = new Map<string, string[]>();
     for (const address of attackers) {
-      for (let i = 0; i < 5; i++) expect(await signInAt(victim!, `guess-${i}`, address)).toBe("wrong");
+      const here: string[] = [];
+      for (let i = 0; i < 5; i++) here.push(await signInAt(victim!, `guess-${i}`, address));
+      outcomes.set(address, here);
+    }
+    // The first two addresses get their five guesses; then the account counts as under attack, and each
+    // further address gets one guess and is told to wait a minute: 18 guesses checked instead of 50.
+    expect(outcomes.get(attackers[0]!)).toEqual(Array(5).fill("wrong"));
+    expect(outcomes.get(attackers[1]!)).toEqual(Array(5).fill("wrong"));
+    for (const address of attackers.slice(2)) {
+      expect(outcomes.get(address)).toEqual(["wrong", ...Array(4).fill("Too many attempts. Try again in 1 minute.")]);
     }
     // The owner, from home (an address that never failed), signs in at once.
     expect(await signInAt(victim!, PASSWORD, "203.0.113.77")).toBe("in");
-    // The attacker is refused at each address it used, and told how long to wait.
-    for (const address of attackers) expect(await signInAt(victim!, `guess-again`, address)).toMatch(WAIT);
-    // A fresh address gets one guess checked; while the account is under attack, its next waits.
-    const another = `${net()}.9`;
-    expect(await signInAt(victim!, "guess-fresh", another)).toBe("wrong");
-    expect(await signInAt(victim!, "guess-fresh-2", another)).toMatch(/^Too many attempts\. Try again in 1 minute\.$/);
-    // The owner still gets in, even from a second fresh address, and after the attacker's latest guess.
-    expect(await signInAt(victim!, PASSWORD, "198.51.100.200")).toBe("in");
+    // The attacker is still refused at every address it used, and told how long to wait, right password or not.
+    for (const address of attackers) expect(await signInAt(victim!, PASSWORD, address)).toMatch(WAIT);
+    // A minute later, an address that had one guess gets a second, and then waits out its 15 minutes.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
+    expect(await signInAt(victim!, "guess-later", attackers[2]!)).toBe("wrong");
+    expect(await signInAt(victim!, "guess-later-2", attackers[2]!)).toMatch(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+    // The owner still gets in from a second fresh address, even with a typo first: one minute's wait, then in.
+    const phone = "198.51.100.200";
+    expect(await signInAt(victim!, "a-long-pasword-1", phone)).toBe("wrong");
+    expect(await signInAt(victim!, PASSWORD, phone)).toBe("Too many attempts. Try again in 1 minute.");
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(await signInAt(victim!, PASSWORD, phone)).toBe("in");
   });
 
   it("a class of 30 signing in at once from one school address all get in, every one after a typo", async () => {
@@ -93,5 +107,37 @@ describe("sign-in throttling slows attackers without locking real users out", ()
     expect(await signInAt(victim!, PASSWORD, `${prefix.toUpperCase()}:0:0:0:ff`)).toMatch(WAIT);
     // The neighbouring /64 is another household.
     expect(await signInAt(victim!, PASSWORD, `${prefix.replace(/12$/, "13")}::1`)).toBe("in");
+  });
+
+  it("counts in Postgres, so another app process (a fresh module instance) refuses too", async () => {
+    const [login] = await createAccounts(1);
+    const address = `${net()}.4`;
+    for (let i = 0; i < 5; i++) await signInAt(login!, `guess-${i}`, address);
+    vi.resetModules();
+    const secondProcess = await import("@/lib/auth/sign-in-throttle");
+    expect(await signInAt(login!, PASSWORD, address, secondProcess.guardSignIn)).toMatch(WAIT);
+  });
+});
+
+describe("reset links have a throttle of their own", () => {
+  it("a hundred sign-ups from one address do not stop its reset links, and bad links are refused there after 10", async () => {
+    const school = `${net()}.5`;
+    for (let i = 0; i < 100; i++) await limitSignUp(school);
+    await expect(limitSignUp(school)).rejects.toThrow(WAIT);
+
+    const admin = await createUser("ADMIN");
+    const pupils = await Promise.all(Array.from({ length: 2 }, () => createUser()));
+    const links = await Promise.all(pupils.map((p) => createPasswordResetLink(admin, p.id)));
+    // Sign-ups are full here; a pupil's reset link still works.
+    await resetPasswordWithLink(links[0]!.token, "a brand new password", school);
+
+    // Links that do not work count, here only: the tenth is still checked, the eleventh waits, even a good link.
+    for (let i = 0; i < 10; i++) {
+      await expect(resetPasswordWithLink(`not-a-link-${i}`, "a brand new password", school)).rejects.toThrow(/This reset link is not valid any more/);
+    }
+    await expect(resetPasswordWithLink(links[1]!.token, "a brand new password", school)).rejects.toThrow(WAIT);
+    await expect(resetPasswordWithLink(links[1]!.token, "a brand new password", `${net()}.6`)).resolves.toBeUndefined();
+    // And sign-ups elsewhere never noticed any of it.
+    await expect(limitSignUp(`${net()}.7`)).resolves.toBeUndefined();
   });
 });
