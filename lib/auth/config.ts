@@ -26,7 +26,8 @@ export const { handlers, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected event, not a server error: no stack trace in the logs for it.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // By `type`, which survives minification; the production build renames the class (`name` is "j" there).
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
