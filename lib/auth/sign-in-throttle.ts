@@ -33,10 +33,10 @@ const over = (name: TBucket, key: string) => waitFor(`signIn.${name}`, SIGN_IN_L
 async function checkSignIn(pair: string, group: string) {
   const overPair = await over("pair", pair);
   if (overPair !== null) refuse(overPair);
-  const waiting = await bucket("pairWait").get(pair);
-  if (waiting) refuse(waiting.msBeforeNext);
+  const waiting = await over("pairWait", pair);
+  if (waiting !== null) refuse(waiting);
   const overAddress = await over("address", group);
-  if (overAddress !== null && !(await bucket("knownPair").get(pair))) refuse(overAddress);
+  if (overAddress !== null && (await over("knownPair", pair)) === null) refuse(overAddress);
 }
 
 async function recordFailure(account: string, pair: string, group: string) {
