@@ -29,30 +29,27 @@ type TBucket = keyof typeof SIGN_IN_LIMITS;
 const bucket = (name: TBucket) => limiter(`signIn.${name}`, SIGN_IN_LIMITS[name]);
 const over = (name: TBucket, key: string) => waitFor(`signIn.${name}`, SIGN_IN_LIMITS[name], key);
 
-/** Refuses (RATE_LIMITED, with the wait) before the password is checked, when this attempt must wait. */
-async function checkSignIn(pair: string, group: string) {
-  const overPair = await over("pair", pair);
-  if (overPair !== null) refuse(overPair);
+/** Refuses (RATE_LIMITED, with the wait) while this pair waits, or while this address is refused to it. */
+async function checkWaits(pair: string, group: string) {
   const waiting = await over("pairWait", pair);
   if (waiting !== null) refuse(waiting);
   const overAddress = await over("address", group);
   if (overAddress !== null && (await over("knownPair", pair)) === null) refuse(overAddress);
 }
 
-async function recordFailure(account: string, pair: string, group: string) {
-  const [pairRes, accountRes] = await Promise.all([bucket("pair").penalty(pair), bucket("account").penalty(account)]);
+/** `failures`: this pair's failures in its window, this one included. */
+async function recordFailure(account: string, pair: string, group: string, failures: number, msLeft: number) {
+  const accountRes = await bucket("account").penalty(account);
   // The address counts accounts, not attempts: a pupil's third typo is still one pupil.
-  if (pairRes.consumedPoints === 1) await bucket("address").penalty(group);
+  if (failures === 1) await bucket("address").penalty(group);
   if (accountRes.consumedPoints >= SIGN_IN_LIMITS.account.points) {
-    const seconds = pairRes.consumedPoints === 1 ? MINUTE : Math.ceil(pairRes.msBeforeNext / 1000);
-    await bucket("pairWait").set(pair, 1, seconds);
+    await bucket("pairWait").set(pair, 1, failures === 1 ? MINUTE : Math.ceil(msLeft / 1000));
   }
 }
 
-async function recordSuccess(pair: string, group: string) {
-  const failed = await bucket("pair").get(pair);
+async function recordSuccess(pair: string, group: string, hadFailed: boolean) {
   await Promise.all([bucket("pair").delete(pair), bucket("pairWait").delete(pair), bucket("knownPair").set(pair, 1, SIGN_IN_LIMITS.knownPair.duration)]);
-  if (failed && failed.consumedPoints > 0) {
+  if (hadFailed) {
     const counted = await bucket("address").get(group);
     if (counted && counted.consumedPoints > 0) await bucket("address").reward(group);
   }
@@ -62,12 +59,23 @@ async function recordSuccess(pair: string, group: string) {
  * Runs `attempt` (the password check; true when it was right) for `account` (a login, or "user:<id>" for
  * a signed-in user's current password) from `address`, within the limits above: throws RATE_LIMITED with
  * the wait before checking anything when this attempt must wait, and counts the outcome.
+ * NOTE: the pair's count goes up before the password is checked, in one atomic statement, so that guesses
+ * sent all at once cannot all slip in under the limit; a success, or a refusal for another reason, takes
+ * it back.
  */
 export async function guardSignIn(account: string, address: string, attempt: () => Promise<boolean>): Promise<boolean> {
   const group = addressGroup(address);
   const pair = `${account}|${group}`;
-  await checkSignIn(pair, group);
-  const ok = await attempt();
-  await (ok ? recordSuccess(pair, group) : recordFailure(account, pair, group));
+  const reserved = await bucket("pair").penalty(pair);
+  if (reserved.consumedPoints > SIGN_IN_LIMITS.pair.points) refuse(reserved.msBeforeNext);
+  let ok: boolean;
+  try {
+    await checkWaits(pair, group);
+    ok = await attempt();
+  } catch (error) {
+    await bucket("pair").reward(pair);
+    throw error;
+  }
+  await (ok ? recordSuccess(pair, group, reserved.consumedPoints > 1) : recordFailure(account, pair, group, reserved.consumedPoints, reserved.msBeforeNext));
   return ok;
 }

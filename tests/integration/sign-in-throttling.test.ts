@@ -109,6 +109,14 @@ describe("sign-in throttling slows attackers without locking real users out", ()
     expect(await signInAt(victim!, PASSWORD, `${prefix.replace(/12$/, "13")}::1`)).toBe("in");
   });
 
+  it("twenty guesses at one account sent all at once from one address: five are checked, the rest wait", async () => {
+    const [victim] = await createAccounts(1);
+    const address = `${net()}.8`;
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => signInAt(victim!, `burst-${i}`, address)));
+    expect(outcomes.filter((o) => o === "wrong")).toHaveLength(5);
+    expect(outcomes.filter((o) => WAIT.test(o))).toHaveLength(15);
+  });
+
   it("counts in Postgres, so another app process (a fresh module instance) refuses too", async () => {
     const [login] = await createAccounts(1);
     const address = `${net()}.4`;
