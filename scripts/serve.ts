@@ -2,7 +2,10 @@
  * The production server: Next's request handler behind a plain Node HTTP server, for what
  * `next start` cannot do (docs/decisions/010):
  * - the client's address for rate limiting is set here from the TCP peer, or from X-Forwarded-For only
- *   as far as TRUSTED_PROXY_HOPS trusted proxies vouch for it, so a forged header cannot reset a limit;
+ *   as far as TRUSTED_PROXY_HOPS trusted proxies vouch for it, so a forged header cannot reset a limit,
+ *   with this process's secret beside it, so that the app trusts that header only when this server set it;
+ * - a request that throws here gets a plain 500 and a log line, never an unhandled rejection that would end
+ *   the process;
  * - on SIGTERM or SIGINT it stops accepting connections, lets the requests in flight finish (up to 20 s),
  *   then exits, so a deploy or a scale-down loses no acknowledged save;
  * - lesson pages are answered from memory, with a fresh script nonce, after the session check
@@ -18,13 +21,15 @@
  *   over HTTPS (lib/http/security-headers.ts).
  * Environment: PORT (3000), HOST (0.0.0.0), TRUSTED_PROXY_HOPS (0).
  */
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { isServerActionPost, isUtf8Body, NOT_UTF8_MESSAGE, readActionBody, requestWithBody, TOO_LARGE_MESSAGE } from "../lib/http/action-body";
 import { CROSS_SITE_MESSAGE, isCrossSiteAction } from "../lib/http/action-origin";
-import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/http/client-address";
+import { CLIENT_ADDRESS_SECRET_ENV, clientAddress, vouchForClientAddress } from "../lib/http/client-address";
 import { runWithDatabaseBusyStatus } from "../lib/http/database-busy";
 import { serveLessonPage } from "../lib/http/lesson-page-cache";
+import { serveSafely } from "../lib/http/serve-safely";
 import { setSecurityHeaders } from "../lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -34,6 +39,10 @@ if (!Number.isInteger(hops) || hops < 0) {
   console.error("Configuration error: TRUSTED_PROXY_HOPS must be a whole number (0 when no proxy is in front).");
   process.exit(1);
 }
+
+// The proof, beside the client address, that this server set it (lib/auth/request-address.ts trusts nothing else).
+const clientAddressSecret = randomBytes(32).toString("base64url");
+process.env[CLIENT_ADDRESS_SECRET_ENV] = clientAddressSecret;
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
@@ -62,11 +71,12 @@ async function checkedActionRequest(req: IncomingMessage, res: ServerResponse): 
 
 let inFlight = 0;
 const server = createServer((req, res) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+  vouchForClientAddress(req.headers, clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops), clientAddressSecret);
   setSecurityHeaders(req, res, hops);
   inFlight++;
   res.on("close", () => inFlight--);
-  void checkedActionRequest(req, res).then(async (checked) => {
+  void serveSafely(res, async () => {
+    const checked = await checkedActionRequest(req, res);
     if (checked && !(await serveLessonPage(checked, res, origin))) await runWithDatabaseBusyStatus(res, () => handle(checked, res));
   });
 });

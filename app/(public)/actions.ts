@@ -1,11 +1,11 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { changeOwnPassword, createStudentAccount, endAllSessions, getAccountByLogin } from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/config";
 import { fieldErrorsOf, type TFormState } from "@/lib/auth/form-state";
-import { checkSignIn, clearSignInFailures, limitSignUp, recordSignInFailure } from "@/lib/auth/rate-limit";
+import { limitSignUp } from "@/lib/auth/rate-limit";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { getRequestAddress } from "@/lib/auth/request-address";
 import { landingPath } from "@/lib/auth/roles";
 import { ZChangePasswordInput, ZResetPasswordInput, ZSignInInput, ZSignUpInput } from "@/lib/auth/schemas";
@@ -16,8 +16,6 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, FieldsError } from "@/lib/errors";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/common-passwords";
 
-const WRONG_CREDENTIALS = "Wrong email, username or password.";
-
 /** Signs in with email or username and password; the same message for an unknown login and a wrong password. */
 export async function signInAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const values = { login: String(formData.get("login") ?? "") };
@@ -26,23 +24,8 @@ export async function signInAction(_prev: TFormState, formData: FormData): Promi
   const parsed = ZSignInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const { login, password, next } = parsed.data;
-  const address = await getRequestAddress();
-  try {
-    await checkSignIn(login, address);
-    const url = await signIn("credentials", { login, password, redirect: false });
-    if (typeof url === "string" && url.includes("error=")) {
-      await recordSignInFailure(login, address);
-      return { error: WRONG_CREDENTIALS, values };
-    }
-  } catch (error) {
-    if (error instanceof AuthError) {
-      await recordSignInFailure(login, address);
-      return { error: WRONG_CREDENTIALS, values };
-    }
-    if (error instanceof AppError) return { error: error.message, values };
-    throw error;
-  }
-  await clearSignInFailures(login, address);
+  const error = await signInWithPassword(login, password, await getRequestAddress());
+  if (error) return { error, values };
   const account = await getAccountByLogin(login);
   if (!account) redirect("/login");
   const landing = landingPath(account.role, next);
@@ -84,20 +67,13 @@ export async function changePasswordAction(_prev: TFormState, formData: FormData
   const parsed = ZChangePasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   if (isCommonPassword(parsed.data.newPassword)) return { fieldErrors: { newPassword: COMMON_PASSWORD_MESSAGE } };
-  const address = await getRequestAddress();
   try {
-    await checkSignIn(user.id, address);
-    await changeOwnPassword(user.id, parsed.data);
+    await changeOwnPassword(user.id, parsed.data, await getRequestAddress());
     await signIn("credentials", { login: user.email ?? user.username, password: parsed.data.newPassword, redirect: false });
   } catch (error) {
-    if (error instanceof AppError) {
-      // A wrong current password is a failed sign-in: guessing it here is throttled like guessing at /login.
-      if (error.code === "INVALID") await recordSignInFailure(user.id, address);
-      return { error: error.message };
-    }
+    if (error instanceof AppError) return { error: error.message };
     throw error;
   }
-  await clearSignInFailures(user.id, address);
   redirect(landingPath(user.role, String(formData.get("next") ?? "")));
 }
 
@@ -105,8 +81,7 @@ export async function changePasswordAction(_prev: TFormState, formData: FormData
 export async function resetPasswordAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const state = await runFormAction(formData, ZResetPasswordInput, async ({ token, newPassword }) => {
     if (isCommonPassword(newPassword)) throw new FieldsError({ newPassword: COMMON_PASSWORD_MESSAGE });
-    await limitSignUp(await getRequestAddress());
-    await resetPasswordWithLink(token, newPassword);
+    await resetPasswordWithLink(token, newPassword, await getRequestAddress());
   });
   if (state.ok) redirect("/login?reset=1");
   return state;

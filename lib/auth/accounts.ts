@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "./passwords";
+import { guardSignIn } from "./sign-in-throttle";
 import type { TChangePasswordInput, TSignUpInput } from "./schemas";
 
 /** Creates a student account. Everyone signs up as a student; only an admin grants other roles. */
@@ -36,13 +37,13 @@ export async function getAccountByLogin(login: string) {
 
 /**
  * Replaces the caller's password after checking the current one, clears "must change", and ends every
- * other session (the caller signs in again with the new password).
+ * other session (the caller signs in again with the new password). Guessing the current password here is
+ * throttled like guessing it at sign-in (lib/auth/sign-in-throttle.ts), from the caller's `address`.
  */
-export async function changeOwnPassword(userId: string, input: TChangePasswordInput) {
+export async function changeOwnPassword(userId: string, input: TChangePasswordInput, address: string) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("INVALID", "Your current password is not right.");
-  }
+  const right = await guardSignIn(`user:${userId}`, address, async () => !!user && (await verifyPassword(user.passwordHash, input.currentPassword)));
+  if (!user || !right) throw new AppError("INVALID", "Your current password is not right.");
   await db.user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },

@@ -1,7 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
-import { verifyPassword } from "./passwords";
+import { verifyCredentials } from "./credentials";
 import { ZSignInInput } from "./schemas";
 
 declare module "next-auth" {
@@ -27,7 +26,8 @@ export const { handlers, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected event, not a server error: no stack trace in the logs for it.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // By `type`, which survives minification; the production build renames the class (`name` is "j" there).
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
@@ -37,13 +37,8 @@ export const { handlers, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = ZSignInInput.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const { login } = parsed.data;
-        const user = await db.user.findUnique({
-          where: login.includes("@") ? { email: login } : { username: login },
-          select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-        });
-        const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!user || !ok || user.disabledAt) throw new CredentialsSignin();
+        const user = await verifyCredentials(parsed.data.login, parsed.data.password);
+        if (!user) throw new CredentialsSignin();
         return { id: user.id, email: user.email ?? undefined, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

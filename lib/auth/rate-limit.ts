@@ -3,33 +3,22 @@ import { Pool } from "pg";
 import { RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { addressGroup } from "@/lib/http/client-address";
 
 /**
- * Sign-in and sign-up throttling, with its counters in Postgres (the `RateLimit` table) so that every app
- * process sees the same counts: a second node, or a restart, does not reset them.
- *
- * Only FAILED sign-ins count, in three buckets:
- * - this account from this client: 5 failures in 15 minutes, then refused; the real user, elsewhere, is
- *   not locked out, and a success here clears it;
- * - this client, any account: 30 failures in 15 minutes (credential stuffing from one address). A whole
- *   school signing in correctly behind one address counts nothing;
- * - this account, any client: 50 failures an hour (a guess spread over many addresses).
- * Sign-ups count every attempt: 100 an hour per client address (a class signing up in its first lesson).
+ * The counters behind every throttle (sign-in, sign-up, reset links, join codes), in Postgres (the
+ * `RateLimit` table), so that every app process sees the same counts: a second node, or a restart, does
+ * not reset them. The rules live beside what they protect (lib/auth/sign-in-throttle.ts, ...).
  */
-const MINUTE = 60;
-export const LIMITS = {
-  accountFromClient: { points: 5, duration: 15 * MINUTE },
-  client: { points: 30, duration: 15 * MINUTE },
-  account: { points: 50, duration: 60 * MINUTE },
-  signUp: { points: 100, duration: 60 * MINUTE },
-} as const;
+export type TLimit = { points: number; duration: number };
+export const MINUTE = 60;
 
-type TBucket = keyof typeof LIMITS;
-const limiters = new Map<TBucket, RateLimiterAbstract>();
+const limiters = new Map<string, RateLimiterAbstract>();
 let pool: Pool | null = null;
 
-function limiter(bucket: TBucket): RateLimiterAbstract {
-  let found = limiters.get(bucket);
+/** The counter named `name` (its rows' key prefix), `points` in `duration` seconds. */
+export function limiter(name: string, limit: TLimit): RateLimiterAbstract {
+  let found = limiters.get(name);
   if (!found) {
     // NOTE: a small pool of its own: the limiter speaks SQL through `pg`, not through Prisma.
     if (!pool) {
@@ -38,45 +27,37 @@ function limiter(bucket: TBucket): RateLimiterAbstract {
       // next query. Without this listener, node-postgres's 'error' event would be an uncaught exception.
       pool.on("error", (error) => console.error(`Database connection lost (rate limiter, idle): ${error.message}`));
     }
-    found = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix: bucket, ...LIMITS[bucket] });
-    limiters.set(bucket, found);
+    found = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix: name, ...limit });
+    limiters.set(name, found);
   }
   return found;
 }
 
-const keys = (login: string, address: string) =>
-  [
-    ["accountFromClient", `${login}|${address}`],
-    ["client", address],
-    ["account", login],
-  ] as const;
-
-function refuse(msBeforeNext: number): never {
+/** "Too many attempts. Try again in 4 minutes.": the wait, rounded up to whole minutes. */
+export function waitMessage(msBeforeNext: number): string {
   const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
-  throw new AppError("RATE_LIMITED", `Too many attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`);
+  return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
 }
 
-/** Refuses a sign-in before the password is checked when this account or this client failed too often. */
-export async function checkSignIn(login: string, address: string) {
-  for (const [bucket, key] of keys(login, address)) {
-    const res = await limiter(bucket).get(key);
-    if (res && res.consumedPoints >= LIMITS[bucket].points) refuse(res.msBeforeNext);
-  }
+export function refuse(msBeforeNext: number): never {
+  throw new AppError("RATE_LIMITED", waitMessage(msBeforeNext));
 }
 
-/** Counts one failed sign-in against the account from this client, the client, and the account. */
-export async function recordSignInFailure(login: string, address: string) {
-  await Promise.all(keys(login, address).map(([bucket, key]) => limiter(bucket).penalty(key, 1)));
+/** How long until `key` may try again when its count has reached the limit; null when it may now. */
+export async function waitFor(name: string, limit: TLimit, key: string): Promise<number | null> {
+  const res = await limiter(name, limit).get(key);
+  return res && res.consumedPoints >= limit.points ? res.msBeforeNext : null;
 }
 
-/** A successful sign-in clears this account's failures from this client. */
-export async function clearSignInFailures(login: string, address: string) {
-  await limiter("accountFromClient").delete(`${login}|${address}`);
-}
+/**
+ * Sign-ups: every attempt counts, 100 an hour per address (a class signing up in its first lesson), an
+ * IPv6 address by its /64.
+ */
+export const SIGN_UP_LIMIT: TLimit = { points: 100, duration: 60 * MINUTE };
 
 export async function limitSignUp(address: string) {
   try {
-    await limiter("signUp").consume(address);
+    await limiter("signUp", SIGN_UP_LIMIT).consume(addressGroup(address));
   } catch (error) {
     if (error instanceof Error) throw error;
     refuse((error as { msBeforeNext: number }).msBeforeNext);

@@ -1,14 +1,17 @@
 import "server-only";
 import { headers } from "next/headers";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_PROOF_HEADER, CLIENT_ADDRESS_SECRET_ENV, vouchedClientAddress } from "@/lib/http/client-address";
 
 /**
  * The client's address for rate limiting, as scripts/serve.ts established it from the TCP peer and the
  * trusted proxies (lib/http/client-address.ts). Never read from X-Forwarded-For here: a client can
- * write anything there. NOTE: under `next dev` there is no such header, and every client is "local".
+ * write anything there. The header counts only with serve.ts's per-process proof beside it; under
+ * `next start` or `next dev` nobody vouches for it, and every client is "local" (one shared bucket: those
+ * are not how Crosscheck is served, `npm start` is).
  */
 export async function getRequestAddress(): Promise<string> {
-  return (await headers()).get(CLIENT_ADDRESS_HEADER) || "local";
+  const h = await headers();
+  return vouchedClientAddress(h.get(CLIENT_ADDRESS_HEADER), h.get(CLIENT_ADDRESS_PROOF_HEADER), process.env[CLIENT_ADDRESS_SECRET_ENV]) ?? "local";
 }
 
 /** This app's origin as the browser reached it (for links shown to be copied or printed). */

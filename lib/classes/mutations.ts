@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { assertMember, assertTeaches } from "./access";
 import { generateJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from "./join-code";
+import { checkJoinCodeGuess, recordWrongJoinCode } from "./join-code-throttle";
 import type { TClassFields } from "./schemas";
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -85,14 +86,22 @@ export async function removeStudent(user: TCurrentUser, classId: string, student
   ]);
 }
 
-/** Joins the caller to the class whose code this is. Joining twice is harmless. */
-export async function joinClassByCode(user: TCurrentUser, rawCode: string) {
+/**
+ * Joins the caller to the class whose code this is. Joining twice is harmless. Wrong codes are throttled
+ * per account and, given the request's `address` (the join action always passes it), per address
+ * (lib/classes/join-code-throttle.ts).
+ */
+export async function joinClassByCode(user: TCurrentUser, rawCode: string, address?: string) {
+  await checkJoinCodeGuess(user.id, address);
   const code = normalizeJoinCode(rawCode);
   const found =
     code.length === JOIN_CODE_LENGTH
       ? await db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true } })
       : null;
-  if (!found) throw new AppError("INVALID", "No class has that code. Check it with your teacher: codes look like K7M-Q2P.");
+  if (!found) {
+    await recordWrongJoinCode(user.id, address);
+    throw new AppError("INVALID", "No class has that code. Check it with your teacher: codes look like K7M-Q2P.");
+  }
   await db.classMember.upsert({
     where: { classId_userId: { classId: found.id, userId: user.id } },
     create: { classId: found.id, userId: user.id },

@@ -44,12 +44,12 @@ describe("admin: users and the audit log", () => {
     // The token is not stored, only its hash.
     expect(await db.passwordResetToken.count({ where: { tokenHash: second.token } })).toBe(0);
 
-    await resetPasswordWithLink(second.token, "a brand new password");
+    await resetPasswordWithLink(second.token, "a brand new password", "203.0.113.1");
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, sessionVersion: true } });
     expect(await verifyPassword(after.passwordHash, "a brand new password")).toBe(true);
     expect(after.sessionVersion).toBe(1);
-    await expect(resetPasswordWithLink(second.token, "another password!!")).rejects.toMatchObject({ code: "INVALID" });
-    await expect(resetPasswordWithLink(first.token, "another password!!")).rejects.toMatchObject({ code: "INVALID" });
+    await expect(resetPasswordWithLink(second.token, "another password!!", "203.0.113.1")).rejects.toMatchObject({ code: "INVALID" });
+    await expect(resetPasswordWithLink(first.token, "another password!!", "203.0.113.1")).rejects.toMatchObject({ code: "INVALID" });
     const { events } = await listAuditEvents(admin, ZAuditFilter.parse({ target: user.id, action: "user.password-reset-link" }));
     expect(events).toHaveLength(2);
     expect(JSON.stringify(events)).not.toContain(second.token);
@@ -60,11 +60,11 @@ describe("admin: users and the audit log", () => {
     const user = await createUser("STUDENT");
     const { token } = await createPasswordResetLink(admin, user.id);
     await db.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(resetPasswordWithLink(token, "a brand new password")).rejects.toMatchObject({ code: "INVALID" });
+    await expect(resetPasswordWithLink(token, "a brand new password", "203.0.113.1")).rejects.toMatchObject({ code: "INVALID" });
     const again = await createPasswordResetLink(admin, user.id);
     await setUserDisabled(admin, { userId: user.id, disabled: true });
     expect(await findResetLink(again.token)).toBeNull();
-    await expect(resetPasswordWithLink(again.token, "a brand new password")).rejects.toMatchObject({ code: "INVALID" });
+    await expect(resetPasswordWithLink(again.token, "a brand new password", "203.0.113.1")).rejects.toMatchObject({ code: "INVALID" });
   });
 
   it("users can be searched by name, email or username, filtered by role, and paged", async () => {

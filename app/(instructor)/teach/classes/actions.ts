@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getRequestAddress } from "@/lib/auth/request-address";
 import { requireUser } from "@/lib/auth/session";
 import type { TFormState } from "@/lib/auth/form-state";
 import { runFormAction } from "@/lib/form-action";
@@ -172,7 +173,7 @@ export async function saveGradeAction(_: TFormState, formData: FormData): Promis
 export async function joinClassAction(_: TFormState, formData: FormData): Promise<TFormState> {
   const user = await requireUser();
   return runFormAction(formData, ZJoinClassInput, async ({ code }) => {
-    const joined = await joinClassByCode(user, code);
+    const joined = await joinClassByCode(user, code, await getRequestAddress());
     revalidatePath("/learn");
     return `You joined ${joined.name}.`;
   });
