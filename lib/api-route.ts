@@ -48,7 +48,9 @@ export async function handleApi<T>(
     if (nulPathOf(body)) return fail(400, "INVALID", NUL_MESSAGE);
     return Response.json({ ok: true, data: await fn(user, body) });
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ ok: false, code: error.code, error: error.message }, { status: HTTP_STATUS[error.code] });
+    if (error instanceof AppError) {
+      return Response.json({ ok: false, code: error.code, error: error.message, ...(error.details && { details: error.details }) }, { status: HTTP_STATUS[error.code] });
+    }
     // A SyntaxError is JSON that does not parse; a TypeError from the decoder is bytes that are not UTF-8.
     if (error instanceof SyntaxError || (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) || (error instanceof Error && error.name === "ZodError")) {
       // A refinement of ours (an answer nested too deep, say) says what is wrong; zod's own messages do not.

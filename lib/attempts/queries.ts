@@ -39,7 +39,7 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
           maxScore: true,
           submittedAt: true,
           shownOrder: true,
-          answers: { select: { questionId: true, value: true, answeredAt: true } },
+          answers: { select: { questionId: true, value: true, answeredAt: true, seq: true } },
         },
       },
     },
