@@ -26,13 +26,13 @@ export function validateAnswer(activity: TActivity, questionId: string, value: u
  * queue or a retry never overwrites a later save, and no device's clock decides anything. A save without
  * a number is kept unconditionally and numbered one past the stored one. With `requireOpen`, the write
  * happens only while the attempt is still in progress; `FOR SHARE` makes it wait for a submission in
- * flight, so no answer can land after grading. Returns how many rows were written (0 or 1).
+ * flight, so no answer can land after grading. Returns the save number written, or null when nothing was.
  */
 export async function upsertAnswer(tx: TTx, attemptId: string, questionId: string, value: unknown, seq: number | undefined, answeredAt: Date, requireOpen = false) {
   const json = JSON.stringify(value);
   const open = requireOpen ? "IN_PROGRESS" : null;
   const number = seq ?? null;
-  const written = await tx.$executeRaw`
+  const written = await tx.$queryRaw<{ seq: number }[]>`
     INSERT INTO "Answer" ("attemptId", "questionId", "value", "answeredAt", "seq", "updatedAt")
     SELECT ${attemptId}, ${questionId}, ${json}::jsonb, ${answeredAt}, COALESCE(${number}::int, 1), now()
     WHERE ${open}::text IS NULL
@@ -40,8 +40,9 @@ export async function upsertAnswer(tx: TTx, attemptId: string, questionId: strin
     ON CONFLICT ("attemptId", "questionId") DO UPDATE
       SET "value" = EXCLUDED."value", "answeredAt" = EXCLUDED."answeredAt", "updatedAt" = now(),
           "seq" = CASE WHEN ${number}::int IS NULL THEN "Answer"."seq" + 1 ELSE EXCLUDED."seq" END
-      WHERE ${number}::int IS NULL OR "Answer"."seq" < EXCLUDED."seq"`;
-  return written;
+      WHERE ${number}::int IS NULL OR "Answer"."seq" < EXCLUDED."seq"
+    RETURNING "seq"`;
+  return written[0]?.seq ?? null;
 }
 
 export const ANSWER_KEPT_MESSAGE =
@@ -59,14 +60,14 @@ export async function saveAnswer(user: TCurrentUser, input: TSaveAnswerInput) {
   if (!activity) throw new AppError("NOT_FOUND", "This quiz no longer exists.");
   const value = validateAnswer(activity, input.questionId, input.value);
   const written = await upsertAnswer(db, input.attemptId, input.questionId, value, input.seq, input.answeredAt, true);
-  const [row] = await db.$queryRaw<{ seq: number; value: unknown; same: boolean }[]>`
+  if (written !== null) return { savedAt: new Date().toISOString(), seq: written };
+  const open = await db.attempt.count({ where: { id: input.attemptId, status: "IN_PROGRESS" } });
+  if (open === 0) throw new AppError("CONFLICT", "This attempt has already been submitted.");
+  const [kept] = await db.$queryRaw<{ seq: number; value: unknown; same: boolean }[]>`
     SELECT "seq", "value", "value" = ${JSON.stringify(value)}::jsonb AS "same" FROM "Answer"
     WHERE "attemptId" = ${input.attemptId} AND "questionId" = ${input.questionId}`;
-  if (written === 0) {
-    const open = await db.attempt.count({ where: { id: input.attemptId, status: "IN_PROGRESS" } });
-    if (open === 0) throw new AppError("CONFLICT", "This attempt has already been submitted.");
-    // NOTE: a later save of the same answer is no loss: the learner's answer is what is stored.
-    if (row && !row.same) throw new AppError("CONFLICT", ANSWER_KEPT_MESSAGE, { questionId: input.questionId, kept: { value: row.value, seq: row.seq } });
-  }
-  return { savedAt: new Date().toISOString(), seq: row?.seq ?? input.seq ?? 0 };
+  if (!kept) throw new AppError("CONFLICT", "This attempt has already been submitted.");
+  // NOTE: an earlier save of the answer now stored is no loss: what the learner answered is what is kept.
+  if (!kept.same) throw new AppError("CONFLICT", ANSWER_KEPT_MESSAGE, { questionId: input.questionId, kept: { value: kept.value, seq: kept.seq } });
+  return { savedAt: new Date().toISOString(), seq: kept.seq };
 }
