@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { verifyRequestSession } from "@/lib/auth/verify-request";
 import { NUL_MESSAGE, nulPathOf } from "@/lib/plain-text";
+import { ZodError } from "zod";
 
 /** A browser always sends Origin on PUT and POST; it must name the host this request was sent to. */
 function isSameOrigin(request: NextRequest): boolean {
@@ -47,10 +48,14 @@ export async function handleApi<T>(
     if (nulPathOf(body)) return fail(400, "INVALID", NUL_MESSAGE);
     return Response.json({ ok: true, data: await fn(user, body) });
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ ok: false, code: error.code, error: error.message }, { status: HTTP_STATUS[error.code] });
+    if (error instanceof AppError) {
+      return Response.json({ ok: false, code: error.code, error: error.message, ...(error.details && { details: error.details }) }, { status: HTTP_STATUS[error.code] });
+    }
     // A SyntaxError is JSON that does not parse; a TypeError from the decoder is bytes that are not UTF-8.
     if (error instanceof SyntaxError || (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) || (error instanceof Error && error.name === "ZodError")) {
-      return Response.json({ ok: false, code: "INVALID", error: "That request could not be read." }, { status: 400 });
+      // A refinement of ours (an answer nested too deep, say) says what is wrong; zod's own messages do not.
+      const custom = error instanceof ZodError ? error.issues.find((i) => i.code === "custom")?.message : undefined;
+      return Response.json({ ok: false, code: "INVALID", error: custom ?? "That request could not be read." }, { status: 400 });
     }
     if (isDatabaseUnavailable(error)) {
       console.error(`Database unavailable (${request.method} ${request.nextUrl.pathname}): ${describeDatabaseError(error)}`);

@@ -5,6 +5,8 @@ export class AppError extends Error {
   constructor(
     readonly code: TAppErrorCode,
     message: string,
+    /** What the caller needs to recover (the answer kept instead of theirs, say); route handlers send it. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

@@ -10,18 +10,33 @@ export const NUL_MESSAGE = "This contains an invisible NUL character; please ret
 
 const NUL = "\u0000";
 
-/** The path (`field`, `axes.0.explanation`) of the first text in `value` (a form, an object, an array, a string) that holds a NUL, or null. */
-export function nulPathOf(value: unknown, path: string[] = []): string | null {
-  if (typeof value === "string") return value.includes(NUL) ? path.join(".") || "form" : null;
+/**
+ * The path (`field`, `axes.0.explanation`) of the first text in `value` (a form, an object, an array, a
+ * string) that holds a NUL, or null. NOTE: a walk with its own stack, each entry pointing at its parent,
+ * not recursion: a JSON body nested thousands deep (issue 15) overflowed the call stack, and copying the
+ * path at every level made it quadratic. The path is built only for the one entry that holds a NUL.
+ */
+export function nulPathOf(value: unknown): string | null {
   if (value instanceof FormData) {
     for (const [key, entry] of value) if (typeof entry === "string" && entry.includes(NUL)) return key;
     return null;
   }
-  if (value && typeof value === "object") {
-    for (const [key, entry] of Object.entries(value)) {
-      if (key.includes(NUL)) return [...path, "form"].join(".");
-      const found = nulPathOf(entry, [...path, key]);
-      if (found) return found;
+  type TEntry = { value: unknown; key: string | null; parent: TEntry | null };
+  const pathOf = (entry: TEntry, last?: string) => {
+    const keys: string[] = last === undefined ? [] : [last];
+    for (let e: TEntry | null = entry; e && e.key !== null; e = e.parent) keys.push(e.key);
+    return keys.reverse().join(".") || "form";
+  };
+  const stack: TEntry[] = [{ value, key: null, parent: null }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    if (typeof entry.value === "string") {
+      if (entry.value.includes(NUL)) return pathOf(entry);
+    } else if (entry.value && typeof entry.value === "object") {
+      const children = Object.entries(entry.value);
+      for (const [key] of children) if (key.includes(NUL)) return pathOf(entry, "form");
+      // Pushed last to first, so the first field is looked at first (the path named is the first one).
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ value: children[i]![1], key: children[i]![0], parent: entry });
     }
   }
   return null;

@@ -5,12 +5,6 @@ type TProvenanceCardProps = {
   source: { slug: string; title: string; publishedAt: string; card: Omit<TSource, "slug" | "title" | "publishedAt" | "body"> };
 };
 
-const GENRES: Record<TSource["genre"], string> = {
-  "news-report": "News report",
-  analysis: "Analysis",
-  opinion: "Opinion",
-  "perspective-essay": "Commissioned perspective essay",
-};
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // Rows stack in a narrow sidebar and become two columns when the card itself is wide (container query).
@@ -40,7 +34,11 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 const Note = ({ children }: { children: ReactNode }) => <span className="mt-1 block text-sm text-muted">{children}</span>;
 
-/** Who wrote a source, where and when it appeared, and what its outlet says about itself. */
+/**
+ * Who wrote a source, where and when it appeared, and what its outlet says about itself. NOTE: no genre:
+ * the platform's genre label is the key of perspective questions word for word (issue 15), and the
+ * source data has no label of the outlet's own for the piece, so the card says nothing about genre.
+ */
 export function ProvenanceCard({ source }: TProvenanceCardProps) {
   const headingId = useId();
   const { card } = source;
@@ -76,7 +74,6 @@ export function ProvenanceCard({ source }: TProvenanceCardProps) {
           <time dateTime={source.publishedAt}>{formatIsoDate(source.publishedAt)}</time>
           {card.dateNote && <Note>{card.dateNote}</Note>}
         </Row>
-        <Row term="Genre">{GENRES[card.genre]}</Row>
         <Row term="Whose voice">
           {VOICE_LABELS[card.voice]}
           {card.voiceNote && <Note>{card.voiceNote}</Note>}

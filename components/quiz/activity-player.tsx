@@ -14,8 +14,8 @@ type TProps = {
   attemptId: string;
   activity: TPublicActivity;
   sources: TSourceText[];
-  /** The answers stored on the server, with when each was given. */
-  saved: Record<string, { value: unknown; answeredAt: string }>;
+  /** The answers stored on the server, each with its save number (decision 006). */
+  saved: Record<string, { value: unknown; seq: number }>;
 };
 
 /**
@@ -25,8 +25,8 @@ type TProps = {
 export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) {
   const router = useRouter();
   const [answers, setAnswers] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries(saved).map(([q, a]) => [q, a.value])));
-  // When each answer was given: submission sends these, so a stale tab never overrides a newer answer.
-  const answeredAt = useRef<Record<string, string>>(Object.fromEntries(Object.entries(saved).map(([q, a]) => [q, a.answeredAt])));
+  // Each answer's save number: submission sends these, so a stale tab never overrides a later answer.
+  const seqOf = useRef<Record<string, number | undefined>>(Object.fromEntries(Object.entries(saved).map(([q, a]) => [q, a.seq])));
   const [state, setState] = useState<TSaveState>({ kind: "saved", at: null });
   const [message, setMessage] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -38,6 +38,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     () =>
       createSaveQueue(
         attemptId,
+        Math.max(0, ...Object.values(saved).map((a) => a.seq)),
         (next) => {
           setState(next);
           if (next.kind === "saved" && serverTrouble.current) {
@@ -50,7 +51,16 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
           serverTrouble.current = code === "SERVER";
           setMessage(error);
         },
+        ({ questionId, kept }, error) => {
+          // Another tab or device saved a later answer: show it, and say which question and why.
+          setAnswers((a) => ({ ...a, [questionId]: kept.value }));
+          seqOf.current[questionId] = kept.seq;
+          const number = activity.questions.findIndex((q) => q.id === questionId) + 1;
+          setMessage(`Question ${number}: ${error}`);
+        },
       ),
+    // NOTE: `saved` and `activity` are the page's first render; the queue is made once per attempt.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [attemptId, router],
   );
   const submitWanted = useRef(false);
@@ -64,7 +74,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
   useEffect(() => {
     // Answers given on this device but never confirmed (offline, closed tab) win over the server copy.
     const pending = readPending(attemptId);
-    for (const p of Object.values(pending)) answeredAt.current[p.questionId] = p.answeredAt;
+    for (const p of Object.values(pending)) seqOf.current[p.questionId] = p.seq;
     // NOTE: localStorage exists only in the browser, so it is read after hydration, once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (Object.keys(pending).length) setAnswers((a) => ({ ...a, ...Object.fromEntries(Object.values(pending).map((p) => [p.questionId, p.value])) }));
@@ -86,7 +96,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
   function answer(questionId: string, value: unknown) {
     setAnswers((a) => ({ ...a, [questionId]: value }));
     setMessage(null);
-    answeredAt.current[questionId] = queue.push(questionId, value);
+    seqOf.current[questionId] = queue.push(questionId, value);
   }
 
   async function submit() {
@@ -94,7 +104,7 @@ export function ActivityPlayer({ attemptId, activity, sources, saved }: TProps) 
     submitWanted.current = true;
     setMessage(null);
     const now = new Date().toISOString();
-    const all = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, answeredAt: answeredAt.current[questionId] ?? now }));
+    const all = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, seq: seqOf.current[questionId], answeredAt: now }));
     try {
       const result = await submitAttemptRequest(attemptId, all);
       if (!result.ok) {

@@ -1,6 +1,9 @@
 "use client";
 
-export type TApiResult<T> = { ok: true; data: T } | { ok: false; code: string; error: string };
+export type TApiResult<T> = { ok: true; data: T } | { ok: false; code: string; error: string; details?: TKeptDetails };
+/** Sent with a refused save: the answer the server kept instead (a later save from another tab or device). */
+export type TKeptDetails = { questionId: string; kept: { value: unknown; seq: number } };
+export type TSentAnswer = { questionId: string; value: unknown; seq?: number; answeredAt: string };
 
 /**
  * Calls the attempts API. Resolves with the server's answer (accepted or refused); rejects only when
@@ -21,8 +24,8 @@ async function call<T>(url: string, method: "PUT" | "POST", body: unknown, keepa
   }
 }
 
-export const saveAnswerRequest = (attemptId: string, body: { questionId: string; value: unknown; answeredAt: string }, keepalive = false) =>
-  call<{ savedAt: string }>(`/api/attempts/${encodeURIComponent(attemptId)}/answers`, "PUT", body, keepalive);
+export const saveAnswerRequest = (attemptId: string, body: TSentAnswer, keepalive = false) =>
+  call<{ savedAt: string; seq: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/answers`, "PUT", body, keepalive);
 
-export const submitAttemptRequest = (attemptId: string, answers: { questionId: string; value: unknown; answeredAt: string }[]) =>
+export const submitAttemptRequest = (attemptId: string, answers: TSentAnswer[]) =>
   call<{ score: number; maxScore: number }>(`/api/attempts/${encodeURIComponent(attemptId)}/submit`, "POST", { answers });

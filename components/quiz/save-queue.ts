@@ -1,8 +1,9 @@
 "use client";
 
-import { saveAnswerRequest } from "./attempt-api";
+import { saveAnswerRequest, type TKeptDetails } from "./attempt-api";
 
-export type TPendingAnswer = { questionId: string; value: unknown; answeredAt: string };
+/** `seq`: the tab's save number (decision 006); missing only in a queue kept by a tab from before it. */
+export type TPendingAnswer = { questionId: string; value: unknown; seq?: number; answeredAt: string };
 export type TSaveState =
   | { kind: "saved"; at: string | null }
   | { kind: "saving"; pending: number }
@@ -25,12 +26,12 @@ export function readPending(attemptId: string): Record<string, TPendingAnswer> {
  * Records one change in localStorage, merged with what is there: another tab on the same attempt keeps
  * its own queue in the same key, so neither may overwrite the other's entries.
  */
-function persist(attemptId: string, questionId: string, item: TPendingAnswer | null, confirmedAt?: string) {
+function persist(attemptId: string, questionId: string, item: TPendingAnswer | null, confirmed?: TPendingAnswer) {
   try {
     const stored = readPending(attemptId);
     const current = stored[questionId];
-    if (item && (!current || current.answeredAt <= item.answeredAt)) stored[questionId] = item;
-    if (!item && current?.answeredAt === confirmedAt) delete stored[questionId];
+    if (item && (!current || (current.seq ?? 0) <= (item.seq ?? 0))) stored[questionId] = item;
+    if (!item && current && current.seq === confirmed?.seq && current.answeredAt === confirmed?.answeredAt) delete stored[questionId];
     if (Object.keys(stored).length === 0) localStorage.removeItem(key(attemptId));
     else localStorage.setItem(key(attemptId), JSON.stringify(stored));
   } catch {
@@ -43,8 +44,17 @@ function persist(attemptId: string, questionId: string, item: TPendingAnswer | n
  * the queue only when the server confirms it. A failed request (network or database down) leaves it
  * queued and is retried when the browser is back online and every few seconds.
  */
-export function createSaveQueue(attemptId: string, onState: (state: TSaveState) => void, onRefused: (code: string, message: string) => void) {
+export function createSaveQueue(
+  attemptId: string,
+  /** The highest save number this tab has seen (the page's answers, this device's queue). */
+  lastSeq: number,
+  onState: (state: TSaveState) => void,
+  onRefused: (code: string, message: string) => void,
+  /** A save was not kept: a later one, from another tab or device, is stored instead. */
+  onKept: (details: TKeptDetails, message: string) => void,
+) {
   let pending = readPending(attemptId);
+  let seq = Math.max(lastSeq, ...Object.values(pending).map((p) => p.seq ?? 0));
   let flushing = false;
   let lastSavedAt: string | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -73,11 +83,16 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
             onRefused(result.code, result.error);
             throw new Error(result.error);
           }
-          if (!result.ok) onRefused(result.code, result.error);
-          else lastSavedAt = result.data.savedAt;
-          // Drop it unless a newer answer to the same question was queued meanwhile.
-          if (pending[item.questionId]?.answeredAt === item.answeredAt) delete pending[item.questionId];
-          persist(attemptId, item.questionId, null, item.answeredAt);
+          // Drop it unless a newer answer to the same question was queued meanwhile (that one is sent next).
+          const superseded = pending[item.questionId] !== item;
+          if (!superseded) delete pending[item.questionId];
+          persist(attemptId, item.questionId, null, item);
+          if (result.ok) lastSavedAt = result.data.savedAt;
+          else if (result.details?.kept) {
+            // Not kept: a later save from another tab or device is stored. This tab's next save counts past it.
+            seq = Math.max(seq, result.details.kept.seq);
+            if (!superseded) onKept(result.details, result.error);
+          } else onRefused(result.code, result.error);
         }
       }
       onState({ kind: "saved", at: lastSavedAt });
@@ -94,13 +109,12 @@ export function createSaveQueue(attemptId: string, onState: (state: TSaveState) 
   }
 
   return {
-    /** Queues an answer (replacing an older one to the same question) and tries to save it. */
-    push(questionId: string, value: unknown): string {
-      const answeredAt = new Date().toISOString();
-      pending[questionId] = { questionId, value, answeredAt };
+    /** Queues an answer (replacing an older one to the same question) and tries to save it; returns its save number. */
+    push(questionId: string, value: unknown): number {
+      pending[questionId] = { questionId, value, seq: ++seq, answeredAt: new Date().toISOString() };
       persist(attemptId, questionId, pending[questionId]);
       void flush();
-      return answeredAt;
+      return seq;
     },
     flush,
     /** When the page is closing: one last keepalive request per unsaved answer (it stays queued too). */
@@ -136,7 +150,7 @@ export async function flushAllPending(): Promise<number> {
       try {
         const result = await saveAnswerRequest(attemptId, item);
         if (!result.ok && (result.code === "SERVER" || result.code === "UNAUTHENTICATED")) remaining++;
-        else persist(attemptId, item.questionId, null, item.answeredAt);
+        else persist(attemptId, item.questionId, null, item);
       } catch {
         remaining++;
       }

@@ -7,6 +7,7 @@ import type { TActivityResult } from "@/lib/grading/feedback";
 import { bestAttempt } from "@/lib/learning/scores";
 import { feedbackFor } from "@/lib/assignments/feedback-policy";
 import { visible } from "@/lib/content/visibility";
+import { applyShownOrder, getShownOrder, type TShownOrder } from "./shown-order";
 
 /**
  * What the activity page needs: the public definition (no keys), the sources it shows, the caller's
@@ -37,7 +38,8 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
           score: true,
           maxScore: true,
           submittedAt: true,
-          answers: { select: { questionId: true, value: true, answeredAt: true } },
+          shownOrder: true,
+          answers: { select: { questionId: true, value: true, answeredAt: true, seq: true } },
         },
       },
     },
@@ -49,7 +51,7 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
     : activity.attempts.find((a) => a.status === "SUBMITTED");
   // An attempt shows the questions of the version it was started on, whatever was edited since.
   const shownVersion = (open ?? viewed0)?.activityVersion ?? activity.version;
-  const definition = (
+  const versionDefinition = (
     shownVersion === activity.version
       ? activity.publicDefinition
       : (await db.activityVersion.findUniqueOrThrow({
@@ -57,6 +59,9 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
           select: { publicDefinition: true },
         })).publicDefinition
   ) as TPublicActivity;
+  // Each attempt shows ordering questions in its own order, drawn for it when it is first shown (issue 15).
+  const shownOrder = open ? await getShownOrder(open, versionDefinition) : (viewed0?.shownOrder as TShownOrder | null | undefined);
+  const definition = shownOrder ? applyShownOrder(versionDefinition, shownOrder) : versionDefinition;
   const slugs = new Set<string>(definition.sources);
   for (const q of definition.questions) if ("source" in q) slugs.add(q.source);
   const [sources, feedback] = await Promise.all([
@@ -86,9 +91,11 @@ export async function getActivityForLearner(user: TCurrentUser, activitySlug: st
       /** Set when the shown attempt is on an older version than the current one. */
       olderVersion: shownVersion !== activity.version ? { shown: shownVersion, current: activity.version } : null,
     },
-    sources,
+    // NOTE: of the card only the outlet's name, for the byline: these go to the browser with the quiz, and
+    // the card's genre is a perspective question's key word for word (issue 15).
+    sources: sources.map(({ card, ...s }) => ({ ...s, card: { outlet: { name: (card as { outlet?: { name?: string } }).outlet?.name } } })),
     open: open && { id: open.id, number: open.number, answers: open.answers },
-    attempts: submitted.map(({ answers: _answers, ...a }) => a),
+    attempts: submitted.map(({ answers: _answers, shownOrder: _order, ...a }) => a),
     withheld,
     best: best && { number: best.number, score: best.score, maxScore: best.maxScore },
     latest: submitted[0] && !withheld ? { number: submitted[0].number, score: submitted[0].score, maxScore: submitted[0].maxScore } : null,

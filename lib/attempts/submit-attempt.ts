@@ -37,7 +37,7 @@ export async function submitAttempt(user: TCurrentUser, input: TSubmitAttemptInp
     for (const a of input.answers) {
       // NOTE: an unreadable answer is skipped, not fatal: the stored (autosaved) one, if any, is graded.
       try {
-        await upsertAnswer(tx, input.attemptId, a.questionId, validateAnswer(activity, a.questionId, a.value), a.answeredAt);
+        await upsertAnswer(tx, input.attemptId, a.questionId, validateAnswer(activity, a.questionId, a.value), a.seq, a.answeredAt);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
       }

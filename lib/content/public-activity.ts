@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { AXES, TActivity, TQuestion } from "./activity-schema";
 
 // What the browser gets of an activity before submission: every key field stripped.
@@ -19,45 +20,23 @@ export type TPublicQuestion = TBasePublic &
 
 export type TPublicActivity = Omit<TActivity, "questions"> & { questions: TPublicQuestion[] };
 
-/** FNV-1a, 32 bit: a stable hash so every learner sees the same shuffle. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a tiny seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
- * Shuffles deterministically from `seed`. NOTE: if the shuffle happens to return the original
- * order, it is rotated by one, so the public order never gives the key away.
+ * The items in a uniformly random order, drawn with the server's cryptographic randomness (Fisher-Yates
+ * with `randomInt`). NOTE: every order is possible, the right one included: leaving it out (as the
+ * earlier seeded shuffle did) tells the learner something, and with two items gives the key away.
  */
-export function stableShuffle<T>(items: readonly T[], seed: string): T[] {
+export function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items];
-  const rand = seededRandom(hashString(seed));
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
+    const j = randomInt(i + 1);
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
-  if (out.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
   return out;
 }
 
 const pickOption = (o: TOption): TOption => ({ id: o.id, text: o.text });
 
-function toPublicQuestion(q: TQuestion, activitySlug: string): TPublicQuestion {
+function toPublicQuestion(q: TQuestion): TPublicQuestion {
   const b = { id: q.id, skill: q.skill, prompt: q.prompt };
   switch (q.type) {
     case "choice":
@@ -76,7 +55,9 @@ function toPublicQuestion(q: TQuestion, activitySlug: string): TPublicQuestion {
     case "match":
       return { ...b, type: q.type, items: q.items.map(pickOption), choices: q.choices.map(pickOption) };
     case "order":
-      return { ...b, type: q.type, events: stableShuffle(q.events.map(pickOption), `${activitySlug}:${q.id}`) };
+      // NOTE: the events are written in the right order, so they are stored in a random one; each attempt
+      // then shows its own (lib/attempts/shown-order.ts), so this order never reaches a learner.
+      return { ...b, type: q.type, events: shuffled(q.events.map(pickOption)) };
     case "corroboration":
       return { ...b, type: q.type, source: q.source, statements: q.statements.map((s) => ({ id: s.id, quote: s.quote })) };
     case "written":
@@ -102,6 +83,6 @@ export function toPublicActivity(activity: TActivity): TPublicActivity {
     intro: activity.intro,
     sources: [...activity.sources],
     layout: activity.layout,
-    questions: activity.questions.map((q) => toPublicQuestion(q, activity.slug)),
+    questions: activity.questions.map(toPublicQuestion),
   };
 }

@@ -84,8 +84,9 @@ describe("attempts", () => {
     const user = await createUser();
     const attemptId = await startOrResumeAttempt(user, QUIZ);
     const q = await firstChoiceQuestion();
-    await saveAnswer(user, { attemptId, questionId: q.id, value: { selected: q.right }, answeredAt: new Date("2026-01-02T10:00:00Z") });
-    await saveAnswer(user, { attemptId, questionId: q.id, value: { selected: q.wrong }, answeredAt: new Date("2026-01-02T09:00:00Z") });
+    // The tab's later save (number 2) arrives first; its earlier one (number 1) is refused with the kept answer.
+    await saveAnswer(user, { attemptId, questionId: q.id, value: { selected: q.right }, seq: 2, answeredAt: new Date() });
+    await expectAppError(saveAnswer(user, { attemptId, questionId: q.id, value: { selected: q.wrong }, seq: 1, answeredAt: new Date() }), "CONFLICT");
     const stored = await db.answer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: q.id } } });
     expect(stored.value).toEqual({ selected: q.right });
   });

@@ -7,8 +7,7 @@ import { listSources } from "@/lib/learning/queries";
 
 export const metadata: Metadata = { title: "Sources" };
 
-const GENRE = { "news-report": "News report", analysis: "Analysis", opinion: "Opinion", "perspective-essay": "Commissioned perspective essay" } as const;
-
+// NOTE: no genre label: it is the key of perspective questions word for word (issue 15).
 export default async function SourcesPage() {
   const user = await requirePageUser("/learn/sources", "STUDENT", "INSTRUCTOR", "ADMIN");
   const sources = await listSources(user);
@@ -30,8 +29,7 @@ export default async function SourcesPage() {
                 <DraftBadge status={s.status} />
               </h2>
               <p className="text-sm text-muted">
-                {card.authors.map((a) => a.name).join(", ") || "No byline"} · {card.outlet.name} ({card.outlet.kind}) · {s.publishedAt} ·{" "}
-                {GENRE[card.genre]}
+                {card.authors.map((a) => a.name).join(", ") || "No byline"} · {card.outlet.name} ({card.outlet.kind}) · {s.publishedAt}
               </p>
             </li>
           );

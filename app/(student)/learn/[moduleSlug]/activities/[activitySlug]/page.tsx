@@ -93,7 +93,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             attemptId={open.id}
             activity={definition}
             sources={sources}
-            saved={Object.fromEntries(open.answers.map((a) => [a.questionId, { value: a.value, answeredAt: a.answeredAt.toISOString() }]))}
+            saved={Object.fromEntries(open.answers.map((a) => [a.questionId, { value: a.value, seq: a.seq }]))}
           />
         </section>
       ) : withheld && viewed ? (
