@@ -1,8 +1,7 @@
 import "server-only";
-import { Pool } from "pg";
 import { RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
-import { env } from "@/lib/env";
+import { primaryPool } from "@/lib/db";
 import { addressGroup } from "@/lib/http/client-address";
 
 /**
@@ -14,20 +13,14 @@ export type TLimit = { points: number; duration: number };
 export const MINUTE = 60;
 
 const limiters = new Map<string, RateLimiterAbstract>();
-let pool: Pool | null = null;
 
 /** The counter named `name` (its rows' key prefix), `points` in `duration` seconds. */
 export function limiter(name: string, limit: TLimit): RateLimiterAbstract {
   let found = limiters.get(name);
   if (!found) {
-    // NOTE: a small pool of its own: the limiter speaks SQL through `pg`, not through Prisma.
-    if (!pool) {
-      pool = new Pool({ connectionString: env().DATABASE_URL, max: 3, connectionTimeoutMillis: 3_000 });
-      // NOTE: a restarting database closes the idle connections; the pool drops them and reconnects on the
-      // next query. Without this listener, node-postgres's 'error' event would be an uncaught exception.
-      pool.on("error", (error) => console.error(`Database connection lost (rate limiter, idle): ${error.message}`));
-    }
-    found = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix: name, ...limit });
+    // NOTE: the primary's own `pg` pool (the limiter speaks SQL through `pg`, not through Prisma), so its
+    // queries carry the same time limits and connection timeout as every other query (lib/db.ts).
+    found = new RateLimiterPostgres({ storeClient: primaryPool(), storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix: name, ...limit });
     limiters.set(name, found);
   }
   return found;
