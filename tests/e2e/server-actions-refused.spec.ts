@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
-import { expect, test } from "./fixtures";
+import { request as playwrightRequest } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 import { callAction, readSourceActions } from "./server-actions";
 import { createActionsWorld, type TActor } from "./server-actions-world";
 
@@ -93,6 +94,42 @@ test("every server action posted from another site gets a 403 with a plain messa
   // A page posting to itself (its own Origin) still works: the refusal is about the site, not the action.
   const own = await send("admin", "getLessonProgressAction", ACTIONS["app/(student)/learn/actions.ts"]!.getLessonProgressAction!.call());
   expect(own.status, describeOutcome(own)).toBe(200);
+});
+
+test("a pupil who has not yet replaced their one-time password is sent to choose one by every other action, never a 500, and writes nothing", async () => {
+  test.setTimeout(120_000);
+  // A pupil's account as an instructor makes it: a one-time password to replace before anything else.
+  const login = `${M}-fresh-pupil`;
+  const hash = (await actionsWorld.db.query(`SELECT "passwordHash" FROM "User" WHERE "email" = $1`, [DEMO.student])).rows[0].passwordHash as string;
+  await actionsWorld.db.query(
+    `INSERT INTO "User" ("id", "name", "username", "passwordHash", "role", "mustChangePassword", "updatedAt") VALUES ($1, $2, $1, $3, 'STUDENT', true, now())`,
+    [login, `Fresh pupil ${M}`, hash],
+  );
+  const pupil = await playwrightRequest.newContext({ baseURL: BASE });
+  const signIn = actionsWorld.built.find((a) => a.name === "signInAction")!;
+  const signedInOutcome = await callAction(pupil, BASE, "/login", signIn.id, { state: { login, password: DEMO_PASSWORD } });
+  expect(signedInOutcome.redirect, describeOutcome(signedInOutcome)).toMatch(/^\/account\/password/);
+  // What they may do before choosing a password: choose it, sign out, or redeem a reset link someone gave
+  // them (public, for whoever holds the link): none is tried here.
+  const allowed = new Set(["signInAction", "signUpAction", "signOutAction", "changePasswordAction", "resetPasswordAction"]);
+  try {
+    for (const [file, rows] of Object.entries(ACTIONS)) {
+      for (const [name, row] of Object.entries(rows)) {
+        if (allowed.has(name)) continue;
+        const action = actionsWorld.built.find((a) => a.file === file && a.name === name)!;
+        const before = await snapshot();
+        const outcome = await callAction(pupil, BASE, pageOf(action), action.id, await (row.control?.call ?? row.call)());
+        const label = `${file} ${name} before choosing a password`;
+        expect.soft(outcome.status, `${label}: never a 500`).not.toBe(500);
+        // The proxy sends them to choose a password first (307); an action it does not see refuses with 403.
+        const sentToChoose = outcome.status === 307 && /^\/account\/password\?next=/.test(outcome.redirect ?? "");
+        expect.soft(sentToChoose || outcome.status === 403, `${label} is refused: ${describeOutcome(outcome)}`).toBe(true);
+        expect.soft(changedTables(before, await snapshot()), `${label} must write nothing`).toEqual([]);
+      }
+    }
+  } finally {
+    await pupil.dispose();
+  }
 });
 
 test("signing up is open to anyone but makes a student, whatever role the form claims", async () => {
