@@ -5,31 +5,16 @@ import { getAssignedWork } from "@/lib/assignments/queries";
 import { getActivityForLearner } from "@/lib/attempts/queries";
 import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { submitAttempt } from "@/lib/attempts/submit-attempt";
-import { createClass, joinClassByCode } from "@/lib/classes/mutations";
 import { getCourseOverview } from "@/lib/learning/queries";
 import { getClassGrid } from "@/lib/reports/class-grid";
-import { createUser, db } from "./helpers";
+import { classWithQuizAssigned, createUser, db } from "./helpers";
 
 const QUIZ = "september-2023-quiz";
 const local = (d: Date) => d.toISOString().slice(0, 16);
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
-async function classWithStudent(feedback: "IMMEDIATE" | "AFTER_DUE" | "NEVER", dueInDays = 7) {
-  const teacher = await createUser("INSTRUCTOR");
-  const student = await createUser("STUDENT");
-  const { id: classId } = await createClass(teacher, { name: "10B", term: "Autumn" });
-  const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } });
-  await joinClassByCode(student, joinCode!);
-  const quiz = await db.activity.findUniqueOrThrow({ where: { slug: QUIZ }, select: { id: true } });
-  const { id: assignmentId } = await createAssignment(teacher, {
-    classId,
-    target: `activity:${quiz.id}`,
-    opensAt: local(days(-1)),
-    dueAt: local(days(dueInDays)),
-    timeZone: "UTC",
-    feedback,
-  });
-  return { teacher, student, classId, assignmentId, quizId: quiz.id };
+function classWithStudent(feedback: "IMMEDIATE" | "AFTER_DUE" | "NEVER", dueInDays = 7) {
+  return classWithQuizAssigned(feedback, days(-1), days(dueInDays));
 }
 
 async function takeQuiz(user: Awaited<ReturnType<typeof createUser>>) {

@@ -1,14 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { createAssignment, setExtension } from "@/lib/assignments/mutations";
+import { setExtension } from "@/lib/assignments/mutations";
 import { getAssignedWork } from "@/lib/assignments/queries";
 import { startOrResumeAttempt } from "@/lib/attempts/start-attempt";
 import { submitAttempt } from "@/lib/attempts/submit-attempt";
-import { createClass, joinClassByCode } from "@/lib/classes/mutations";
 import { getClassGrid } from "@/lib/reports/class-grid";
 import { formatGradebookCsv } from "@/lib/reports/gradebook-csv-format";
 import { getStudentWork } from "@/lib/reports/student-work";
-import { createUser, db } from "./helpers";
+import { classWithQuizAssigned, createUser, db } from "./helpers";
 
 const QUIZ = "september-2023-quiz";
 const DAY = 86_400_000;
@@ -33,20 +32,7 @@ async function attemptAt(user: TUser, ago: number, percent: number) {
  * date. The student's attempts are placed in time by `attemptAt`.
  */
 async function quizDueTwoDaysAgo(feedback: "IMMEDIATE" | "AFTER_DUE" | "NEVER" = "AFTER_DUE") {
-  const teacher = await createUser("INSTRUCTOR");
-  const student = await createUser("STUDENT");
-  const { id: classId } = await createClass(teacher, { name: "10B", term: "Autumn" });
-  const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } });
-  await joinClassByCode(student, joinCode!);
-  const quiz = await db.activity.findUniqueOrThrow({ where: { slug: QUIZ }, select: { id: true } });
-  const { id: assignmentId } = await createAssignment(teacher, {
-    classId,
-    target: `activity:${quiz.id}`,
-    opensAt: local(new Date(Date.now() + DAY)),
-    dueAt: local(new Date(Date.now() + 2 * DAY)),
-    timeZone: "UTC",
-    feedback,
-  });
+  const { teacher, student, classId, assignmentId } = await classWithQuizAssigned(feedback, new Date(Date.now() + DAY), new Date(Date.now() + 2 * DAY));
   await db.assignment.update({ where: { id: assignmentId }, data: { createdAt: daysAgo(10), opensAt: daysAgo(10), dueAt: daysAgo(2) } });
   return { teacher, student, classId, assignmentId };
 }
