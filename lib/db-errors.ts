@@ -23,11 +23,23 @@ const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|
 
 type TErrorLike = { code?: unknown; syscall?: unknown; message?: unknown; errors?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
 
+/**
+ * A socket error (ECONNRESET, EPIPE) from a query on the database's own connection: the database went
+ * away mid-query. NOTE: marked where the query is made, because a bare ECONNRESET may as well be the
+ * learner's own request aborted (see SOCKET_CODES).
+ */
+export function lostDatabaseConnection(error: unknown): unknown {
+  const e = error as TErrorLike | null;
+  if (!e || typeof e !== "object" || typeof e.syscall !== "string" || !["ECONNRESET", "EPIPE"].includes(String(e.code))) return error;
+  return Object.assign(new Error(`Database connection lost: ${String(e.message)}`, { cause: error }), { name: "DatabaseConnectionLost" });
+}
+
 /** True when `error` (or an error it wraps) says the database cannot be reached or used right now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const e = current as TErrorLike;
+    const e = current as TErrorLike & { name?: unknown };
+    if (e.name === "DatabaseConnectionLost") return true;
     if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || SQLSTATE.test(e.code))) return true;
     if (typeof e.code === "string" && SOCKET_CODES.has(e.code) && CONNECTING.has(String(e.syscall))) return true;
     const adapter = e.meta?.driverAdapterError?.cause;

@@ -1,5 +1,6 @@
 import "server-only";
 import { primaryPool } from "@/lib/db";
+import { lostDatabaseConnection } from "@/lib/db-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type TActiveUser = {
@@ -20,11 +21,15 @@ export type TActiveUser = {
  */
 export async function findActiveUser(uid: unknown, sessionVersion: unknown): Promise<TActiveUser | null> {
   if (typeof uid !== "string" || typeof sessionVersion !== "number") return null;
-  const { rows } = await primaryPool().query<TActiveUser>({
-    name: "find-active-user",
-    text: `SELECT "id", "email", "username", "name", "role"::text AS "role", "mustChangePassword" FROM "User"
+  const { rows } = await primaryPool()
+    .query<TActiveUser>({
+      name: "find-active-user",
+      text: `SELECT "id", "email", "username", "name", "role"::text AS "role", "mustChangePassword" FROM "User"
       WHERE "id" = $1 AND "disabledAt" IS NULL AND "sessionVersion" = $2`,
-    values: [uid, sessionVersion],
-  });
+      values: [uid, sessionVersion],
+    })
+    .catch((error: unknown) => {
+      throw lostDatabaseConnection(error);
+    });
   return rows[0] ?? null;
 }

@@ -2,7 +2,7 @@ import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { isDatabaseUnavailable, lostDatabaseConnection } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -67,5 +67,15 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("aborted"), { code: "ECONNRESET" }))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
+  });
+});
+
+describe("a socket error on the database's own connection", () => {
+  it("is unavailable once the query that met it marks it; a bare ECONNRESET stays a bug", () => {
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read", errno: -104 });
+    expect(isDatabaseUnavailable(reset)).toBe(false);
+    expect(isDatabaseUnavailable(lostDatabaseConnection(reset))).toBe(true);
+    const bug = new TypeError("x is undefined");
+    expect(lostDatabaseConnection(bug)).toBe(bug);
   });
 });
